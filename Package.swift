@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+//
+// LocalGlue: AWS Glue-style ETL jobs on one machine, with Glue's semantics and the job role's IAM
+// policies enforced on every read and write. Targets are layered; arrows only point down
+// (see ARCHITECTURE.md, checked by scripts/check-layers.sh).
+
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "LocalGlue",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "LocalGlue", targets: ["GlueCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Level 0
+        .target(name: "GlueCore", swiftSettings: strictSettings),
+        // Level 1
+        .target(name: "GlueColumnar", dependencies: ["GlueCore"], swiftSettings: strictSettings),
+        // Level 5
+        .target(
+            name: "GlueCLI",
+            dependencies: [
+                "GlueCore", "GlueColumnar",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Level 6
+        .executableTarget(name: "localglue", dependencies: ["GlueCLI"], swiftSettings: strictSettings),
+
+        .testTarget(name: "GlueCoreTests", dependencies: ["GlueCore"], swiftSettings: strictSettings),
+
+    ]
+)
