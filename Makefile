@@ -1,0 +1,55 @@
+# LocalGlue's two commands: `make run` and `make test`. Both install what is missing first.
+# Debian packages come from apt-get (as root; otherwise the exact command is printed), Python
+# packages only into the private .venv (scripts/python-env.sh).
+
+APT_PACKAGES := libsqlite3-dev zlib1g-dev libsnappy-dev libzstd-dev liblz4-dev pkg-config python3 python3-venv
+SHELL := /bin/bash
+SWIFT ?= swift
+LAKE ?= $(CURDIR)/.localglue
+
+.PHONY: all deps python-env build release test run check-layers check-warnings clean
+
+all: build
+
+## deps: install the Debian packages the build needs (when root), or print the command.
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" = 0 ]; then \
+	        echo "Installing:$$missing"; \
+	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	    else \
+	        echo "Missing system packages. Run this, then try again:"; \
+	        echo "  sudo apt-get install -y$$missing"; \
+	        exit 1; \
+	    fi; \
+	fi
+
+## python-env: the private Python environment for interop tests and benchmarks.
+python-env:
+	@scripts/python-env.sh >/dev/null
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## check-layers: every import points to a lower layer (scripts/layers.txt).
+check-layers:
+	@bash scripts/check-layers.sh
+	@bash scripts/check-layers-selftest.sh
+
+## test: set-up, a warning-free build, the layer check, and the whole test suite.
+test: deps python-env check-layers
+	@set -o pipefail; $(SWIFT) build --build-tests 2>&1 | tee .build-test.log | sed -E '/^\[[0-9]+\/[0-9]+\]/d'
+	@bash scripts/check-warnings.sh .build-test.log
+	LOCALGLUE_PYTHON=$$(scripts/python-env.sh) $(SWIFT) test --skip-build
+
+## run: set-up, a release build, and the sample lake's demo.
+run: release
+	@bash scripts/demo.sh $(CURDIR)/.build/release/localglue "$(LAKE)"
+
+clean:
+	rm -rf .build .build-test.log
