@@ -23,19 +23,6 @@ let package = Package(
     targets: [
         // Level 0
         .target(name: "GlueCore", swiftSettings: strictSettings),
-        // Level 1
-        .target(name: "GlueColumnar", dependencies: ["GlueCore"], swiftSettings: strictSettings),
-        // Level 5
-        .target(
-            name: "GlueCLI",
-            dependencies: [
-                "GlueCore", "GlueColumnar",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: strictSettings
-        ),
-        // Level 6
-        .executableTarget(name: "localglue", dependencies: ["GlueCLI"], swiftSettings: strictSettings),
 
         .testTarget(name: "GlueCoreTests", dependencies: ["GlueCore"], swiftSettings: strictSettings),
 
