@@ -15,7 +15,7 @@ let package = Package(
     name: "LocalGlue",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "LocalGlue", targets: ["GlueCore"]),
+        .library(name: "LocalGlue", targets: ["GlueCore", "GlueColumnar"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,8 +23,10 @@ let package = Package(
     targets: [
         // Level 0
         .target(name: "GlueCore", swiftSettings: strictSettings),
+        // Level 1
+        .target(name: "GlueColumnar", dependencies: ["GlueCore"], swiftSettings: strictSettings),
 
         .testTarget(name: "GlueCoreTests", dependencies: ["GlueCore"], swiftSettings: strictSettings),
-
+        .testTarget(name: "GlueColumnarTests", dependencies: ["GlueColumnar"], swiftSettings: strictSettings),
     ]
 )
