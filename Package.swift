@@ -15,10 +15,12 @@ let package = Package(
     name: "LocalGlue",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "LocalGlue", targets: ["GlueCore", "GlueColumnar"]),
+        .library(name: "LocalGlue", targets: ["GlueCore", "GlueColumnar", "GlueCLI"]),
+        .executable(name: "localglue", targets: ["localglue"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Level 0
@@ -26,7 +28,21 @@ let package = Package(
         // Level 1
         .target(name: "GlueColumnar", dependencies: ["GlueCore"], swiftSettings: strictSettings),
 
+        // Level 5
+        .target(
+            name: "GlueCLI",
+            dependencies: [
+                "GlueCore", "GlueColumnar",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Level 6
+        .executableTarget(name: "localglue", dependencies: ["GlueCLI"], swiftSettings: strictSettings),
+
         .testTarget(name: "GlueCoreTests", dependencies: ["GlueCore"], swiftSettings: strictSettings),
         .testTarget(name: "GlueColumnarTests", dependencies: ["GlueColumnar"], swiftSettings: strictSettings),
+        .testTarget(name: "GlueCLITests", dependencies: ["GlueCLI"], swiftSettings: strictSettings),
     ]
 )

@@ -1,0 +1,4 @@
+import Foundation
+import GlueCLI
+
+exit(await LocalGlueCommand.execute(Array(CommandLine.arguments.dropFirst())))
