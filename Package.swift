@@ -28,11 +28,13 @@ let package = Package(
         // Level 1
         .target(name: "GlueColumnar", dependencies: ["GlueCore"], swiftSettings: strictSettings),
 
+        // Level 4
+        .target(name: "GlueJobs", dependencies: ["GlueCore", "GlueColumnar"], swiftSettings: strictSettings),
         // Level 5
         .target(
             name: "GlueCLI",
             dependencies: [
-                "GlueCore", "GlueColumnar",
+                "GlueCore", "GlueColumnar", "GlueJobs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -43,6 +45,7 @@ let package = Package(
 
         .testTarget(name: "GlueCoreTests", dependencies: ["GlueCore"], swiftSettings: strictSettings),
         .testTarget(name: "GlueColumnarTests", dependencies: ["GlueColumnar"], swiftSettings: strictSettings),
+        .testTarget(name: "GlueJobsTests", dependencies: ["GlueJobs"], swiftSettings: strictSettings),
         .testTarget(name: "GlueCLITests", dependencies: ["GlueCLI"], swiftSettings: strictSettings),
     ]
 )
