@@ -25,8 +25,15 @@ let package = Package(
     targets: [
         // Level 0
         .target(name: "GlueCore", swiftSettings: strictSettings),
+        .systemLibrary(name: "CXattr", path: "Sources/CXattr"),
         // Level 1
         .target(name: "GlueColumnar", dependencies: ["GlueCore"], swiftSettings: strictSettings),
+        // Level 2
+        .target(
+            name: "GlueStorage",
+            dependencies: ["GlueCore", "CXattr", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
 
         // Level 4
         .target(name: "GlueJobs", dependencies: ["GlueCore", "GlueColumnar"], swiftSettings: strictSettings),
@@ -47,5 +54,11 @@ let package = Package(
         .testTarget(name: "GlueColumnarTests", dependencies: ["GlueColumnar"], swiftSettings: strictSettings),
         .testTarget(name: "GlueJobsTests", dependencies: ["GlueJobs"], swiftSettings: strictSettings),
         .testTarget(name: "GlueCLITests", dependencies: ["GlueCLI"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GlueStorageTests",
+            dependencies: ["GlueStorage", "GlueCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+
     ]
 )
