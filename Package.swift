@@ -36,7 +36,11 @@ let package = Package(
         ),
 
         // Level 4
-        .target(name: "GlueJobs", dependencies: ["GlueCore", "GlueColumnar"], swiftSettings: strictSettings),
+        .target(
+            name: "GlueJobs",
+            dependencies: ["GlueCore", "GlueColumnar", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
         // Level 5
         .target(
             name: "GlueCLI",
@@ -52,7 +56,11 @@ let package = Package(
 
         .testTarget(name: "GlueCoreTests", dependencies: ["GlueCore"], swiftSettings: strictSettings),
         .testTarget(name: "GlueColumnarTests", dependencies: ["GlueColumnar"], swiftSettings: strictSettings),
-        .testTarget(name: "GlueJobsTests", dependencies: ["GlueJobs"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GlueJobsTests",
+            dependencies: ["GlueJobs", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "GlueCLITests", dependencies: ["GlueCLI"], swiftSettings: strictSettings),
         .testTarget(
             name: "GlueStorageTests",
