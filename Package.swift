@@ -28,6 +28,11 @@ let package = Package(
         .systemLibrary(name: "CXattr", path: "Sources/CXattr"),
         // Level 1
         .target(name: "GlueColumnar", dependencies: ["GlueCore"], swiftSettings: strictSettings),
+        .target(
+            name: "GlueIAM",
+            dependencies: ["GlueCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
         // Level 2
         .target(
             name: "GlueStorage",
@@ -56,6 +61,7 @@ let package = Package(
 
         .testTarget(name: "GlueCoreTests", dependencies: ["GlueCore"], swiftSettings: strictSettings),
         .testTarget(name: "GlueColumnarTests", dependencies: ["GlueColumnar"], swiftSettings: strictSettings),
+        .testTarget(name: "GlueIAMTests", dependencies: ["GlueIAM", "GlueCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "GlueJobsTests",
             dependencies: ["GlueJobs", .product(name: "GRDB", package: "GRDB.swift")],
