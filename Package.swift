@@ -15,7 +15,7 @@ let package = Package(
     name: "LocalGlue",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "LocalGlue", targets: ["GlueCore", "GlueColumnar", "GlueCLI"]),
+        .library(name: "LocalGlue", targets: ["GlueCore", "GlueColumnar", "GlueIAM", "GlueCLI"]),
         .executable(name: "localglue", targets: ["localglue"]),
     ],
     dependencies: [
