@@ -31,6 +31,7 @@ let package = Package(
         .target(
             name: "GlueIAM",
             dependencies: ["GlueCore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["ManagedPolicies"],
             swiftSettings: strictSettings
         ),
         // Level 2
