@@ -15,14 +15,16 @@ public struct LocalGlueCommand: AsyncParsableCommand {
             configuration problems with 253.
             """,
         version: LocalGlueCommand.version,
-        subcommands: LocalGlueCommand.serviceCommands + [Init.self, Convert.self]
+        subcommands: LocalGlueCommand.serviceCommands + [Init.self, Run.self, Convert.self]
     )
 
     /// The version printed by `--version` and written into files as `created_by`.
     public static let version = "0.1.0"
 
     /// The service command groups (`glue`, `s3`, `s3api`, `iam`, ...), in help order.
-    static let serviceCommands: [any ParsableCommand.Type] = []
+    static let serviceCommands: [any ParsableCommand.Type] = [
+        GlueService.self,
+    ]
 
     public init() {}
 

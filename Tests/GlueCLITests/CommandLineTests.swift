@@ -84,3 +84,10 @@ import Testing
         #expect(FileFormat.inferred(from: "a.bin") == nil)
     }
 }
+
+@Suite struct JSONLayoutTests {
+    @Test("Empty objects and arrays print as {} and [] like the AWS CLI")
+    func emptyContainers() {
+        #expect(OutputPrinter.reindent("{\n  \"a\" : {\n\n  },\n  \"b\" : [\n\n  ]\n}") == "{\n    \"a\": {},\n    \"b\": []\n}")
+    }
+}

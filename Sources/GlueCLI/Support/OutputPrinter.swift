@@ -58,7 +58,20 @@ public struct OutputPrinter {
             let spaces = line.prefix { $0 == " " }.count
             lines.append(String(repeating: " ", count: spaces * 2) + tightenKeySeparator(line.dropFirst(spaces)))
         }
-        return lines.joined(separator: "\n")
+        // Foundation prints empty containers over two lines; the AWS CLI prints `{}` and `[]`.
+        var collapsed: [String] = []
+        for line in lines {
+            let trimmed = line.drop { $0 == " " }
+            if (trimmed == "}" || trimmed == "]" || trimmed == "}," || trimmed == "],"), let last = collapsed.last, last.isEmpty,
+                collapsed.count >= 2, collapsed[collapsed.count - 2].hasSuffix(trimmed.hasPrefix("}") ? "{" : "[")
+            {
+                collapsed.removeLast()
+                collapsed[collapsed.count - 1] += String(trimmed)
+            } else {
+                collapsed.append(line)
+            }
+        }
+        return collapsed.joined(separator: "\n")
     }
 
     /// `"key" : value` becomes `"key": value`; string values are left alone.

@@ -33,10 +33,12 @@ public struct JobRunner: Sendable {
     /// - Parameters:
     ///   - timeout: minutes, overriding the job's.
     ///   - previousRunId: the failed run this one retries (`JobRunId` in `StartJobRun`).
+    ///   - owner: the process that will execute the run (a dead owner makes the run `FAILED`).
     /// - Throws: `EntityNotFoundException` (no job), `InvalidInputException` (arguments, graph),
     ///   `ConcurrentRunsExceededException`.
     public func startJobRun(
-        jobName: String, arguments: [String: String] = [:], timeout: Int? = nil, previousRunId: String? = nil, attempt: Int = 0
+        jobName: String, arguments: [String: String] = [:], timeout: Int? = nil, previousRunId: String? = nil, attempt: Int = 0,
+        owner: ProcessIdentity = .current
     ) throws(GlueError) -> JobRun {
         let job = try store.getJob(named: jobName).definition
         if let timeout, timeout < 1 { throw GlueError(.invalidInput, "Timeout must be at least 1 minute.", operation: "StartJobRun") }
@@ -53,7 +55,7 @@ public struct JobRunner: Sendable {
             errorMessage: nil, executionTime: 0, timeout: timeout ?? job.effectiveTimeoutMinutes,
             glueVersion: job.glueVersion ?? JobDefinition.defaultGlueVersion, workerType: job.workerType,
             numberOfWorkers: job.numberOfWorkers, logGroupName: "/aws-glue/jobs", nodeMetrics: nil)
-        try store.insertRun(run, maxConcurrentRuns: job.maxConcurrentRuns)
+        try store.insertRun(run, maxConcurrentRuns: job.maxConcurrentRuns, owner: owner)
         return run
     }
 

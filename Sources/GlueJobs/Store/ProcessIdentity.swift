@@ -8,6 +8,17 @@ public struct ProcessIdentity: Codable, Sendable, Equatable {
     /// The process start time in clock ticks since boot (`/proc/PID/stat` field 22), 0 if unknown.
     public var startTicks: UInt64
 
+    /// Creates an identity from its parts.
+    public init(pid: Int32, startTicks: UInt64) {
+        self.pid = pid
+        self.startTicks = startTicks
+    }
+
+    /// The identity of a running process by ID (its start time read from `/proc`).
+    public init(runningProcess pid: Int32) {
+        self.init(pid: pid, startTicks: ProcessIdentity.startTicks(of: pid) ?? 0)
+    }
+
     /// The running process.
     public static var current: ProcessIdentity {
         let pid = getpid()
