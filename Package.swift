@@ -26,6 +26,10 @@ let package = Package(
         // Level 0
         .target(name: "GlueCore", swiftSettings: strictSettings),
         .systemLibrary(name: "CXattr", path: "Sources/CXattr"),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
         // Level 1
         .target(name: "GlueColumnar", dependencies: ["GlueCore"], swiftSettings: strictSettings),
         .target(
@@ -38,6 +42,11 @@ let package = Package(
         .target(
             name: "GlueStorage",
             dependencies: ["GlueCore", "CXattr", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "GlueParquet",
+            dependencies: ["GlueCore", "GlueColumnar", "CZlib", "CSnappy", "CZstd", "CLZ4"],
             swiftSettings: strictSettings
         ),
 
@@ -72,6 +81,12 @@ let package = Package(
         .testTarget(
             name: "GlueStorageTests",
             dependencies: ["GlueStorage", "GlueCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "GlueParquetTests",
+            dependencies: ["GlueParquet", "GlueCore", "GlueColumnar"],
+            exclude: ["Interop"],
             swiftSettings: strictSettings
         ),
 

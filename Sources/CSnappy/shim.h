@@ -1,0 +1,2 @@
+// The C API of libsnappy, as Debian packages it.
+#include <snappy-c.h>

@@ -1,0 +1,2 @@
+// The C API of libz, as Debian packages it.
+#include <zlib.h>

@@ -1,0 +1,2 @@
+// The C API of libzstd, as Debian packages it.
+#include <zstd.h>
