@@ -65,3 +65,17 @@ enum BitReading {
         maximum == 0 ? 0 : 64 - maximum.leadingZeroBitCount
     }
 }
+
+/// Runs `body` over the bytes' memory, keeping the typed error (`withUnsafeBytes` only rethrows).
+@inline(__always)
+func withBytes<R>(_ bytes: ArraySlice<UInt8>, _ body: (UnsafeRawBufferPointer) throws(GlueError) -> R) throws(GlueError) -> R {
+    let result = bytes.withUnsafeBytes { raw in Result { () throws(GlueError) -> R in try body(raw) } }
+    return try result.get()
+}
+
+/// Runs `body` over the array's memory, keeping the typed error.
+@inline(__always)
+func withBytes<R>(_ bytes: [UInt8], _ body: (UnsafeRawBufferPointer) throws(GlueError) -> R) throws(GlueError) -> R {
+    let result = bytes.withUnsafeBytes { raw in Result { () throws(GlueError) -> R in try body(raw) } }
+    return try result.get()
+}
