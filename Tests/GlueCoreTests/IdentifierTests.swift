@@ -88,3 +88,18 @@ import Testing
         #expect(!(GlueError.Code.noSuchBucket ~= GlueError(.noSuchKey, "x")))
     }
 }
+
+@Suite struct S3LocationTests {
+    @Test("S3 locations parse into bucket and key")
+    func parse() throws {
+        let location = try S3Location(parsing: "s3://data-lake-test-target-s3/orders/2024/")
+        #expect(location.bucket == "data-lake-test-target-s3")
+        #expect(location.key == "orders/2024/")
+        #expect(location.folderPrefix == "orders/2024/")
+        #expect(try S3Location(parsing: "s3://b").key == "")
+        #expect(try S3Location(parsing: "s3a://b/k").description == "s3://b/k")
+        #expect(try S3Location(parsing: "s3://b/k").appending("part-0.csv").key == "k/part-0.csv")
+        #expect(throws: GlueError.self) { try S3Location(parsing: "/local/path") }
+        #expect(throws: GlueError.self) { try S3Location(parsing: "s3:///key") }
+    }
+}
