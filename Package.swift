@@ -53,7 +53,7 @@ let package = Package(
         // Level 4
         .target(
             name: "GlueJobs",
-            dependencies: ["GlueCore", "GlueColumnar", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["GlueCore", "GlueColumnar", "GlueStorage", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         // Level 5
@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "GlueIAMTests", dependencies: ["GlueIAM", "GlueCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "GlueJobsTests",
-            dependencies: ["GlueJobs", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["GlueJobs", "GlueStorage", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "GlueCLITests", dependencies: ["GlueCLI"], swiftSettings: strictSettings),
