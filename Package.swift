@@ -15,7 +15,7 @@ let package = Package(
     name: "LocalGlue",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "LocalGlue", targets: ["GlueCore", "GlueColumnar", "GlueIAM", "GlueCLI"]),
+        .library(name: "LocalGlue", targets: ["GlueCore", "GlueColumnar", "GlueIAM", "GlueTransforms", "GlueExecution", "GlueCLI"]),
         .executable(name: "localglue", targets: ["localglue"]),
     ],
     dependencies: [
@@ -49,6 +49,9 @@ let package = Package(
             dependencies: ["GlueCore", "GlueColumnar", "CZlib", "CSnappy", "CZstd", "CLZ4"],
             swiftSettings: strictSettings
         ),
+        .target(name: "GlueTransforms", dependencies: ["GlueCore", "GlueColumnar"], swiftSettings: strictSettings),
+        // Level 3
+        .target(name: "GlueExecution", dependencies: ["GlueCore", "GlueColumnar", "GlueTransforms"], swiftSettings: strictSettings),
 
         // Level 4
         .target(
@@ -71,6 +74,10 @@ let package = Package(
 
         .testTarget(name: "GlueCoreTests", dependencies: ["GlueCore"], swiftSettings: strictSettings),
         .testTarget(name: "GlueColumnarTests", dependencies: ["GlueColumnar"], swiftSettings: strictSettings),
+        .testTarget(name: "GlueTransformsTests", dependencies: ["GlueTransforms", "GlueColumnar", "GlueCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GlueExecutionTests", dependencies: ["GlueExecution", "GlueTransforms", "GlueColumnar", "GlueCore"],
+            exclude: ["Golden"], swiftSettings: strictSettings),
         .testTarget(name: "GlueIAMTests", dependencies: ["GlueIAM", "GlueCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "GlueJobsTests",
