@@ -93,6 +93,20 @@ public struct JobRunner: Sendable {
         onStateChange(run)
     }
 
+    /// Publishes a successful run: the bookmark must still be at the version the run loaded, then
+    /// the outputs become visible, then the bookmark advances. A lost race leaves outputs to be
+    /// re-read (duplicates), never skipped input (loss).
+    func publish(_ result: JobExecutionResult, bookmarks: BookmarkSession, run: JobRun) throws(GlueError) {
+        do {
+            try bookmarks.checkVersion(store: store)
+        } catch {
+            result.outputs?.abort()
+            throw error
+        }
+        try result.outputs?.commit()
+        try bookmarks.commit(store: store, run: run)
+    }
+
     func executeOnce(_ run: JobRun, onStateChange: @Sendable (JobRun) -> Void) async -> JobRun {
         var run = run
         let job: JobDefinition
@@ -101,7 +115,8 @@ public struct JobRunner: Sendable {
             job = try store.getJob(named: run.jobName).definition
             let graph = try job.codeGenConfigurationNodes.map { nodes throws(GlueError) in try JobGraph(nodes: nodes) }
             let arguments = try JobArguments(job: job, runArguments: run.arguments, runID: run.id)
-            request = JobExecutionRequest(job: job, graph: graph, runID: run.id, arguments: arguments)
+            let bookmarks = try BookmarkSession(store: store, jobName: job.name, arguments: arguments)
+            request = JobExecutionRequest(job: job, graph: graph, runID: run.id, arguments: arguments, bookmarks: bookmarks, runStart: run.startedOn)
         } catch {
             transition(&run, to: .failed, error: error.description)
             save(run, onStateChange)
@@ -151,13 +166,20 @@ public struct JobRunner: Sendable {
             return result
         }
         switch (control.stopReason, outcome) {
-        case (.timeout?, _):
+        case (.timeout?, let outcome):
+            if case .success(let result) = outcome { result.outputs?.abort() }
             transition(&run, to: .timeout, error: "Job run timed out after \(run.timeout) minute\(run.timeout == 1 ? "" : "s") (Timeout).")
-        case (.stopRequested?, _):
+        case (.stopRequested?, let outcome):
+            if case .success(let result) = outcome { result.outputs?.abort() }
             transition(&run, to: .stopped)
         case (nil, .success(let result)):
             run.nodeMetrics = result.nodeMetrics
-            transition(&run, to: .succeeded)
+            do throws(GlueError) {
+                try publish(result, bookmarks: request.bookmarks, run: run)
+                transition(&run, to: .succeeded)
+            } catch {
+                transition(&run, to: .failed, error: error.description)
+            }
         case (nil, .failure(let error)):
             transition(&run, to: .failed, error: error.description)
         }

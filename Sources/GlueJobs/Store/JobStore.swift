@@ -48,6 +48,27 @@ public struct JobStore: Sendable {
                 CREATE INDEX job_run_by_state ON job_run(state);
                 """)
         }
+        migrator.registerMigration("jobs.v2-bookmarks") { db in
+            try db.execute(sql: """
+                CREATE TABLE job_bookmark (
+                    job_name TEXT PRIMARY KEY NOT NULL,
+                    version INTEGER NOT NULL,
+                    run INTEGER NOT NULL,
+                    attempt INTEGER NOT NULL,
+                    previous_run_id TEXT,
+                    run_id TEXT,
+                    bookmark TEXT NOT NULL
+                );
+                CREATE TABLE job_bookmark_history (
+                    job_name TEXT NOT NULL,
+                    run_id TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    run INTEGER NOT NULL,
+                    bookmark TEXT NOT NULL,
+                    PRIMARY KEY (job_name, run_id)
+                );
+                """)
+        }
         return migrator
     }
 
@@ -175,6 +196,8 @@ public struct JobStore: Sendable {
         try perform("DeleteJob") { db in
             try db.execute(sql: "DELETE FROM job WHERE name = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM job_run WHERE job_name = ?", arguments: [name])
+            try db.execute(sql: "DELETE FROM job_bookmark WHERE job_name = ?", arguments: [name])
+            try db.execute(sql: "DELETE FROM job_bookmark_history WHERE job_name = ?", arguments: [name])
         }
     }
 
