@@ -212,7 +212,13 @@ struct ColumnChunkDecoder {
             try DeltaByteArrayDecoder.decodeLengths(raw, count: count, into: &values.byteArrays)
         case .deltaByteArray where physical == .byteArray || physical == .fixedLenByteArray:
             try materializeIndices()
+            let first = values.byteArrays.count
             try DeltaByteArrayDecoder.decode(raw, count: count, into: &values.byteArrays)
+            if physical == .fixedLenByteArray {
+                for index in first..<values.byteArrays.count where values.byteArrays.range(at: index).count != descriptor.typeLength {
+                    throw invalidData("a DELTA_BYTE_ARRAY value is not \(descriptor.typeLength) bytes wide")
+                }
+            }
         case .byteStreamSplit where physical != .boolean && physical != .byteArray && physical != .int96:
             let width = physical == .fixedLenByteArray ? descriptor.typeLength : (physical == .int32 || physical == .float ? 4 : 8)
             let plain = try ByteStreamSplitDecoder.unsplit(raw, width: width, count: count)
