@@ -15,7 +15,7 @@ let package = Package(
     name: "LocalGlue",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "LocalGlue", targets: ["GlueCore", "GlueColumnar", "GlueIAM", "GlueTransforms", "GlueExecution", "GlueCLI"]),
+        .library(name: "LocalGlue", targets: ["GlueCore", "GlueColumnar", "GlueIAM", "GlueParquet", "GlueTransforms", "GlueExecution", "GlueCLI"]),
         .executable(name: "localglue", targets: ["localglue"]),
     ],
     dependencies: [
@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "GlueCLI",
             dependencies: [
-                "GlueCore", "GlueColumnar", "GlueJobs",
+                "GlueCore", "GlueColumnar", "GlueJobs", "GlueParquet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -84,7 +84,7 @@ let package = Package(
             dependencies: ["GlueJobs", "GlueStorage", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "GlueCLITests", dependencies: ["GlueCLI"], swiftSettings: strictSettings),
+        .testTarget(name: "GlueCLITests", dependencies: ["GlueCLI", "GlueParquet", "GlueColumnar", "GlueCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "GlueStorageTests",
             dependencies: ["GlueStorage", "GlueCore", .product(name: "GRDB", package: "GRDB.swift")],

@@ -1,13 +1,30 @@
+import ArgumentParser
 import Foundation
 import GlueCore
+import GlueParquet
 
-// The Parquet side of `convert`; the Parquet format's owner wires its reader and writer here.
+// The Parquet side of `convert`.
 extension ConvertRequest {
     func makeParquetReader() throws -> any BatchFileReader {
-        throw GlueError(.unsupportedFeature, "Reading Parquet files is not available in this build yet.")
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: input, options: .alwaysMapped))
+        } catch {
+            throw ConfigurationError("Cannot read \(input.path): \(error.localizedDescription)")
+        }
+        return try ParquetBatchFileReader(reader: ParquetFileReader(source: InMemoryParquetSource(bytes), name: input.path))
     }
 
     func makeParquetWriter(to url: URL, schema: Schema) throws -> any BatchFileWriter {
-        throw GlueError(.unsupportedFeature, "Writing Parquet files is not available in this build yet.")
+        var options = ParquetWriterOptions()
+        switch compression?.lowercased() {
+        case nil, "snappy": options.compression = .snappy
+        case "gzip": options.compression = .gzip
+        case "zstd": options.compression = .zstd
+        case "none", "uncompressed": options.compression = .uncompressed
+        case "lz4", "lz4_raw": options.compression = .lz4Raw
+        case let other?: throw ValidationError("Unknown --compression \(other); use snappy, gzip, zstd or none.")
+        }
+        return try ParquetBatchFileWriter(url: url, writer: ParquetWriter(schema: schema, options: options))
     }
 }
