@@ -49,6 +49,11 @@ let package = Package(
             dependencies: ["GlueCore", "GlueColumnar", "CZlib", "CSnappy", "CZstd", "CLZ4"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "GlueCatalog",
+            dependencies: ["GlueCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
         .target(name: "GlueTransforms", dependencies: ["GlueCore", "GlueColumnar"], swiftSettings: strictSettings),
         // Level 3
         .target(name: "GlueExecution", dependencies: ["GlueCore", "GlueColumnar", "GlueTransforms"], swiftSettings: strictSettings),
@@ -96,6 +101,10 @@ let package = Package(
             exclude: ["Interop"],
             swiftSettings: strictSettings
         ),
-
+        .testTarget(
+            name: "GlueCatalogTests",
+            dependencies: ["GlueCatalog", "GlueCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
     ]
 )
