@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "GlueIAM",
             dependencies: ["GlueCore", .product(name: "GRDB", package: "GRDB.swift")],
-            exclude: ["ManagedPolicies"],
+            exclude: ["ManagedPolicies", "Validation/ActionTables"],
             swiftSettings: strictSettings
         ),
         // Level 2
