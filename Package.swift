@@ -16,6 +16,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "LocalGlue", targets: ["GlueCore", "GlueColumnar", "GlueIAM", "GlueParquet", "GlueTransforms", "GlueExecution", "GlueCLI"]),
+        .library(name: "GlueParquet", targets: ["GlueParquet"]),
         .executable(name: "localglue", targets: ["localglue"]),
     ],
     dependencies: [

@@ -1,0 +1,20 @@
+// swift-tools-version: 6.1
+//
+// LocalGlue's benchmarks: a nested package so that `swift build` of the main package never builds
+// them. Build in release: `swift build -c release --package-path Benchmarks`.
+
+import PackageDescription
+
+let package = Package(
+    name: "LocalGlueBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [.package(name: "LocalGlue", path: "..")],
+    targets: [
+        // Parquet scan and W4 (Parquet -> filter + project -> Parquet), timed against DuckDB by
+        // scripts/run-parquet-bench.sh.
+        .executableTarget(
+            name: "ParquetBench",
+            dependencies: [.product(name: "GlueParquet", package: "LocalGlue")]
+        ),
+    ]
+)
