@@ -17,6 +17,7 @@ let package = Package(
     products: [
         .library(name: "LocalGlue", targets: ["GlueCore", "GlueColumnar", "GlueIAM", "GlueParquet", "GlueTransforms", "GlueExecution", "GlueCLI"]),
         .library(name: "GlueParquet", targets: ["GlueParquet"]),
+        .library(name: "GlueIAM", targets: ["GlueIAM"]),
         .executable(name: "localglue", targets: ["localglue"]),
     ],
     dependencies: [
@@ -84,7 +85,11 @@ let package = Package(
         .testTarget(
             name: "GlueExecutionTests", dependencies: ["GlueExecution", "GlueTransforms", "GlueColumnar", "GlueCore"],
             exclude: ["Golden"], swiftSettings: strictSettings),
-        .testTarget(name: "GlueIAMTests", dependencies: ["GlueIAM", "GlueCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GlueIAMTests",
+            dependencies: ["GlueIAM", "GlueCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "GlueJobsTests",
             dependencies: ["GlueJobs", "GlueStorage", .product(name: "GRDB", package: "GRDB.swift")],
