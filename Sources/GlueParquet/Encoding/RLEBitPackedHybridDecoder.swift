@@ -17,51 +17,76 @@ enum RLEBitPackedHybridDecoder {
     ) throws(GlueError) -> Int {
         guard (0...32).contains(bitWidth) else { throw invalidData("RLE bit width \(bitWidth) is outside 0...32") }
         guard count > 0 else { return 0 }
-        output.reserveCapacity(output.count + count)
-        if bitWidth == 0 {
-            output.append(contentsOf: repeatElement(0, count: count))
-            return 0
-        }
-        var produced = 0
-        var position = 0
-        let valueByteCount = (bitWidth + 7) / 8
-        while produced < count {
-            let header = try BitReading.varint(bytes, &position)
-            if header & 1 == 0 {
-                let runLength = header >> 1
-                guard position + valueByteCount <= bytes.count else { throw invalidData("an RLE run runs past the end of its data") }
-                var value: UInt64 = 0
-                for index in 0..<valueByteCount { value |= UInt64(bytes[position + index]) << UInt64(8 * index) }
-                position += valueByteCount
-                guard value <= UInt64(UInt32.max) else { throw invalidData("an RLE value is too wide") }
-                let take = Int(min(runLength, UInt64(count - produced)))
-                output.append(contentsOf: repeatElement(Int32(bitPattern: UInt32(truncatingIfNeeded: value)), count: take))
-                produced += take
-            } else {
-                let groups = header >> 1
-                guard groups <= UInt64(bytes.count) else { throw invalidData("a bit-packed run is longer than its data") }
-                let valuesInRun = Int(groups) * 8
-                let take = min(valuesInRun, count - produced)
-                let runBytes = Int(groups) * bitWidth
-                let availableBytes = min(runBytes, bytes.count - position)
-                // A final run may be cut short by writers that omit padding; the values needed must be present.
-                guard (take * bitWidth + 7) / 8 <= availableBytes else { throw invalidData("a bit-packed run runs past the end of its data") }
-                let run = UnsafeRawBufferPointer(rebasing: bytes[position..<(position + availableBytes)])
-                if bitWidth == 1 {
-                    for index in 0..<take {
-                        output.append(Int32((run[index >> 3] >> UInt8(index & 7)) & 1))
-                    }
-                } else {
-                    var bitOffset = 0
-                    for _ in 0..<take {
-                        output.append(Int32(bitPattern: UInt32(truncatingIfNeeded: BitReading.bits(run, bitOffset: bitOffset, bitWidth: bitWidth))))
-                        bitOffset += bitWidth
-                    }
+        let base = output.count
+        // Room for every value up front (zeroed), filled in place below.
+        output.append(contentsOf: repeatElement(0, count: count))
+        if bitWidth == 0 { return 0 }
+        var failure: String?
+        let consumed = output.withUnsafeMutableBufferPointer { buffer -> Int in
+            let out = UnsafeMutableBufferPointer(rebasing: buffer[base..<(base + count)])
+            var produced = 0
+            var position = 0
+            let valueByteCount = (bitWidth + 7) / 8
+            let mask: UInt64 = (1 << UInt64(bitWidth)) - 1
+            while produced < count {
+                guard let header = try? BitReading.varint(bytes, &position) else {
+                    failure = "an RLE run header runs past the end of its data"
+                    return position
                 }
-                position += availableBytes
-                produced += take
+                if header & 1 == 0 {
+                    let runLength = header >> 1
+                    guard position + valueByteCount <= bytes.count else {
+                        failure = "an RLE run runs past the end of its data"
+                        return position
+                    }
+                    var value: UInt64 = 0
+                    for index in 0..<valueByteCount { value |= UInt64(bytes[position + index]) << UInt64(8 * index) }
+                    position += valueByteCount
+                    guard value <= mask else {
+                        failure = "an RLE value is wider than \(bitWidth) bits"
+                        return position
+                    }
+                    let take = Int(min(runLength, UInt64(count - produced)))
+                    let fill = Int32(bitPattern: UInt32(truncatingIfNeeded: value))
+                    if fill != 0 { out[produced..<(produced + take)].update(repeating: fill) }
+                    produced += take
+                } else {
+                    let groups = header >> 1
+                    guard groups <= UInt64(bytes.count) else {
+                        failure = "a bit-packed run is longer than its data"
+                        return position
+                    }
+                    let take = min(Int(groups) * 8, count - produced)
+                    let runBytes = Int(groups) * bitWidth
+                    let available = min(runBytes, bytes.count - position)
+                    // A final run may be cut short by writers that omit padding; the values needed must be present.
+                    guard (take * bitWidth + 7) / 8 <= available else {
+                        failure = "a bit-packed run runs past the end of its data"
+                        return position
+                    }
+                    var buffer: UInt64 = 0
+                    var bitsInBuffer = 0
+                    var next = position
+                    for index in produced..<(produced + take) {
+                        while bitsInBuffer < bitWidth {
+                            buffer |= UInt64(bytes[next]) << UInt64(bitsInBuffer)
+                            next += 1
+                            bitsInBuffer += 8
+                        }
+                        out[index] = Int32(bitPattern: UInt32(truncatingIfNeeded: buffer & mask))
+                        buffer >>= UInt64(bitWidth)
+                        bitsInBuffer -= bitWidth
+                    }
+                    position += available
+                    produced += take
+                }
             }
+            return position
         }
-        return position
+        if let failure {
+            output.removeSubrange(base...)
+            throw invalidData(failure)
+        }
+        return consumed
     }
 }

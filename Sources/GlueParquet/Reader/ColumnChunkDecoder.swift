@@ -267,10 +267,17 @@ struct ColumnChunkDecoder {
         }
     }
 
+    /// Appends `source[index]` for each index (already checked to be in range).
     private func gatherFixed<T>(_ indices: [Int32], _ source: [T], _ output: inout [T]) {
-        output.reserveCapacity(output.count + indices.count)
-        source.withUnsafeBufferPointer { entries in
-            for index in indices { output.append(entries[Int(index)]) }
+        guard let first = source.first else { return }
+        let base = output.count
+        output.append(contentsOf: repeatElement(first, count: indices.count))
+        output.withUnsafeMutableBufferPointer { out in
+            source.withUnsafeBufferPointer { entries in
+                indices.withUnsafeBufferPointer { positions in
+                    for offset in 0..<positions.count { out[base + offset] = entries[Int(positions[offset])] }
+                }
+            }
         }
     }
 
