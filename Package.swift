@@ -63,14 +63,17 @@ let package = Package(
         // Level 4
         .target(
             name: "GlueJobs",
-            dependencies: ["GlueCore", "GlueColumnar", "GlueStorage", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "GlueCore", "GlueColumnar", "GlueStorage", "GlueParquet", "GlueTransforms", "GlueExecution",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         // Level 5
         .target(
             name: "GlueCLI",
             dependencies: [
-                "GlueCore", "GlueColumnar", "GlueJobs", "GlueParquet",
+                "GlueCore", "GlueColumnar", "GlueJobs", "GlueStorage", "GlueParquet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -95,7 +98,11 @@ let package = Package(
             dependencies: ["GlueJobs", "GlueStorage", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "GlueCLITests", dependencies: ["GlueCLI", "GlueParquet", "GlueColumnar", "GlueCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GlueCLITests",
+            dependencies: ["GlueCLI", "GlueCore", "GlueColumnar", "GlueStorage", "GlueParquet"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "GlueStorageTests",
             dependencies: ["GlueStorage", "GlueCore", .product(name: "GRDB", package: "GRDB.swift")],

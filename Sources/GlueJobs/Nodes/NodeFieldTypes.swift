@@ -1,5 +1,6 @@
-/// A path into a record, as Glue Studio writes it: one string per nesting level (`["address", "city"]`).
-public typealias FieldPath = [String]
+/// A path into a record as Glue Studio writes it in node JSON: one string per nesting level
+/// (`["address", "city"]`).
+public typealias PathSegments = [String]
 
 /// A column in a node's `OutputSchemas` (`{"Name": ..., "Type": ..., "GlueStudioType": ...}`).
 public struct GlueStudioColumn: Codable, Sendable, Equatable {

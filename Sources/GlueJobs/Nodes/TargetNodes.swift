@@ -8,7 +8,7 @@ public struct S3DirectTargetNode: Codable, Sendable, Equatable {
     /// `json`, `csv`, `avro`, `orc`, `parquet`, `hudi`, `delta`, `iceberg`, `hyper` or `xml`.
     public var format: String
     public var compression: String?
-    public var partitionKeys: [FieldPath]?
+    public var partitionKeys: [PathSegments]?
     public var numberTargetPartitions: String?
     public var schemaChangePolicy: DirectSchemaChangePolicy?
     public var autoDataQuality: AutoDataQuality?
@@ -33,7 +33,7 @@ public struct S3GlueParquetTargetNode: Codable, Sendable, Equatable {
     public var name: String
     public var inputs: [String]
     public var path: String
-    public var partitionKeys: [FieldPath]?
+    public var partitionKeys: [PathSegments]?
     /// `snappy`, `lzo`, `gzip`, `brotli`, `lz4`, `uncompressed` or `none`.
     public var compression: String?
     public var numberTargetPartitions: String?
@@ -58,7 +58,7 @@ public struct CatalogTargetNode: Codable, Sendable, Equatable {
     public var inputs: [String]
     public var database: String
     public var table: String
-    public var partitionKeys: [FieldPath]?
+    public var partitionKeys: [PathSegments]?
     public var schemaChangePolicy: DirectSchemaChangePolicy?
     public var autoDataQuality: AutoDataQuality?
 

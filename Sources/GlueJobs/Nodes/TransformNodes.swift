@@ -3,7 +3,7 @@
 /// One entry of an `ApplyMapping` node (`Mapping`); `Children` map nested fields.
 public struct Mapping: Codable, Sendable, Equatable {
     public var toKey: String?
-    public var fromPath: FieldPath?
+    public var fromPath: PathSegments?
     public var fromType: String?
     public var toType: String?
     public var dropped: Bool?
@@ -36,7 +36,7 @@ public struct ApplyMappingNode: Codable, Sendable, Equatable {
 public struct PathsNode: Codable, Sendable, Equatable {
     public var name: String
     public var inputs: [String]
-    public var paths: [FieldPath]
+    public var paths: [PathSegments]
 
     enum CodingKeys: String, CodingKey {
         case name = "Name"
@@ -49,8 +49,8 @@ public struct PathsNode: Codable, Sendable, Equatable {
 public struct RenameFieldNode: Codable, Sendable, Equatable {
     public var name: String
     public var inputs: [String]
-    public var sourcePath: FieldPath
-    public var targetPath: FieldPath
+    public var sourcePath: PathSegments
+    public var targetPath: PathSegments
 
     enum CodingKeys: String, CodingKey {
         case name = "Name"
@@ -80,7 +80,7 @@ public struct SpigotNode: Codable, Sendable, Equatable {
 /// One side of a `Join` (`JoinColumn`).
 public struct JoinColumn: Codable, Sendable, Equatable {
     public var from: String
-    public var keys: [FieldPath]
+    public var keys: [PathSegments]
 
     enum CodingKeys: String, CodingKey {
         case from = "From"
@@ -266,7 +266,7 @@ public struct UnionNode: Codable, Sendable, Equatable {
 
 /// One aggregation of an `Aggregate` node (`AggregateOperation`).
 public struct AggregateOperation: Codable, Sendable, Equatable {
-    public var column: FieldPath
+    public var column: PathSegments
     /// One of Glue Studio's `AggFunction` values (`avg`, `count`, `sum`, ...).
     public var aggFunc: String
 
@@ -280,7 +280,7 @@ public struct AggregateOperation: Codable, Sendable, Equatable {
 public struct AggregateNode: Codable, Sendable, Equatable {
     public var name: String
     public var inputs: [String]
-    public var groups: [FieldPath]
+    public var groups: [PathSegments]
     public var aggs: [AggregateOperation]
 
     enum CodingKeys: String, CodingKey {
@@ -295,7 +295,7 @@ public struct AggregateNode: Codable, Sendable, Equatable {
 public struct DropDuplicatesNode: Codable, Sendable, Equatable {
     public var name: String
     public var inputs: [String]
-    public var columns: [FieldPath]?
+    public var columns: [PathSegments]?
 
     enum CodingKeys: String, CodingKey {
         case name = "Name"

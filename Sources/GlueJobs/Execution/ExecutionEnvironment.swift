@@ -1,0 +1,30 @@
+import Foundation
+import GlueCore
+import GlueStorage
+
+/// What a graph executor needs from the lake: the object store as the run's role sees it, a place
+/// for temporary files, and how many workers to use.
+public struct ExecutionEnvironment: Sendable {
+    /// The object store for a run of `job`, authorizing every call as the job's role (the lake
+    /// checks the role's trust policy for `glue.amazonaws.com` here).
+    public var objectStore: @Sendable (_ job: JobDefinition) throws(GlueError) -> any ObjectStore
+    /// A folder for the runs' temporary files (each run uses a folder named after it).
+    public var temporaryFolder: URL
+    /// Where a run's error records go (`logs/JOB/RUN/`), or `nil` to keep them only in memory.
+    public var logFolder: @Sendable (_ jobName: String, _ runID: String) -> URL?
+    /// The number of pipeline workers.
+    public var parallelism: Int
+
+    /// Creates an environment.
+    public init(
+        objectStore: @escaping @Sendable (JobDefinition) throws(GlueError) -> any ObjectStore,
+        temporaryFolder: URL,
+        logFolder: @escaping @Sendable (String, String) -> URL? = { _, _ in nil },
+        parallelism: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
+        self.objectStore = objectStore
+        self.temporaryFolder = temporaryFolder
+        self.logFolder = logFolder
+        self.parallelism = parallelism
+    }
+}

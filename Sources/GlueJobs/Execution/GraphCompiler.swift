@@ -1,0 +1,124 @@
+import Foundation
+import GlueColumnar
+import GlueCore
+import GlueExecution
+import GlueStorage
+import GlueTransforms
+
+/// Turns a validated node graph into a pipeline, node by node in dependency order. Each pipeline
+/// stage is named after its node ID, so the run's metrics map back to the nodes.
+struct GraphCompiler {
+    let graph: JobGraph
+    let request: JobExecutionRequest
+    let store: any ObjectStore
+    let outputs: RunOutputs
+    let control: RunControl
+    var pipeline: Pipeline
+    var compiled: [String: Pipeline.NodeID] = [:]
+
+    init(graph: JobGraph, request: JobExecutionRequest, store: any ObjectStore, outputs: RunOutputs, control: RunControl, options: ExecutionOptions) {
+        self.graph = graph
+        self.request = request
+        self.store = store
+        self.outputs = outputs
+        self.control = control
+        self.pipeline = Pipeline(options: options)
+    }
+
+    var runStartMillis: Int64 { Int64((request.runStart.timeIntervalSince1970 * 1_000).rounded()) }
+
+    mutating func compile() throws(GlueError) -> Pipeline {
+        for nodeID in graph.order {
+            guard let node = graph.nodes[nodeID] else { continue }
+            do {
+                try compile(node, id: nodeID)
+            } catch {
+                throw error.adding(context: "while planning \(JobGraph.label(nodeID, node))")
+            }
+        }
+        return pipeline
+    }
+
+    func input(_ node: CodeGenConfigurationNode, _ index: Int = 0) throws(GlueError) -> Pipeline.NodeID {
+        guard index < node.inputs.count, let id = compiled[node.inputs[index]] else {
+            throw GlueError(.internalService, "Node input \(index) was not planned before its consumer.")
+        }
+        return id
+    }
+
+    mutating func add(_ operation: any BatchOperator, inputs: [Pipeline.NodeID], id: String) throws(GlueError) {
+        compiled[id] = try pipeline.add(operation, inputs: inputs, name: id)
+    }
+
+    mutating func compile(_ node: CodeGenConfigurationNode, id: String) throws(GlueError) {
+        switch node {
+        case .s3ParquetSource(let source):
+            let objects = try listObjects(paths: source.paths, recurse: source.recurse ?? true, exclusions: source.exclusions ?? [], id: id, maxBand: source.maxBand)
+            let decoder = ParquetFileDecoder(store: store)
+            var schema = try declaredSchema(source.outputSchemas) ?? Schema([])
+            if schema.count == 0, let first = objects.first { schema = try decoder.schema(of: first) }
+            compiled[id] = pipeline.addSource(
+                S3FileScan(schema: schema, name: "S3ParquetSource", objects: objects, decoder: decoder, control: control), name: id)
+        case .selectFields(let paths):
+            try add(SelectFields(paths.paths.map(FieldPath.init)), inputs: [try input(node)], id: id)
+        case .dropFields(let paths):
+            try add(DropFields(paths.paths.map(FieldPath.init)), inputs: [try input(node)], id: id)
+        case .renameField(let rename):
+            try add(GlueTransforms.RenameField(FieldPath(rename.sourcePath), to: FieldPath(rename.targetPath)), inputs: [try input(node)], id: id)
+        case .splitFields:
+            // A collection, not a frame: the SelectFromCollection nodes reading it add the stages.
+            compiled[id] = try input(node)
+        case .selectFromCollection(let select):
+            guard let splitID = node.inputs.first, case .splitFields(let split)? = graph.nodes[splitID], let source = compiled[splitID] else {
+                throw GlueError(.internalService, "SelectFromCollection without a planned SplitFields input.")
+            }
+            let collection = SplitFields(split.paths.map(FieldPath.init)).collection
+            try add(try SelectFromCollection(index: select.index).select(from: collection), inputs: [source], id: id)
+        case .union(let union):
+            guard union.unionType == "ALL" else {
+                throw GlueError(.unsupportedFeature, "Union with UnionType DISTINCT is not available in this build.")
+            }
+            try add(UnionAll(), inputs: [try input(node, 0), try input(node, 1)], id: id)
+        case .s3GlueParquetTarget(let target):
+            let format = try TargetFormat.parquet(compression: target.compression, naming: .glueParquet)
+            try addTarget(path: target.path, partitionKeys: target.partitionKeys, format: format, node: node, id: id)
+        case .s3DirectTarget(let target):
+            let format: TargetFormat
+            switch target.format {
+            case "parquet": format = try TargetFormat.parquet(compression: target.compression, naming: .spark)
+            default:
+                throw GlueError(.unsupportedFeature, "S3DirectTarget with Format \(target.format) is not available in this build.")
+            }
+            try addTarget(path: target.path, partitionKeys: target.partitionKeys, format: format, node: node, id: id)
+        default:
+            throw GlueError(.unsupportedFeature, "\(node.typeName) nodes are not available in this build.")
+        }
+    }
+
+    mutating func addTarget(path: String, partitionKeys: [PathSegments]?, format: TargetFormat, node: CodeGenConfigurationNode, id: String) throws(GlueError) {
+        let location = try S3Location(parsing: path)
+        let keys = (partitionKeys ?? []).map { $0.joined(separator: ".") }
+        let sink = S3TargetSink(
+            nodeID: id, location: location, partitionKeys: keys, format: format, outputs: outputs,
+            runStartMillis: runStartMillis, partitionWritten: { _ in })
+        try add(sink, inputs: [try input(node)], id: id)
+    }
+
+    /// The objects a source reads in this run: listed, then filtered by the job bookmark with the
+    /// node's ID as its transformation context.
+    func listObjects(paths: [String], recurse: Bool, exclusions: [String], id: String, maxBand: Int?) throws(GlueError) -> [S3ObjectReference] {
+        let objects = try S3ObjectListing.objects(in: store, paths: paths, recurse: recurse, exclusions: exclusions)
+        return request.bookmarks.select(
+            objects, context: id, runStart: request.runStart, bandMillis: maxBand.map(Int64.init) ?? S3BookmarkState.defaultBandMillis)
+    }
+
+    /// The schema a node's `OutputSchemas` declares, if any.
+    func declaredSchema(_ schemas: [GlueSchema]?) throws(GlueError) -> Schema? {
+        guard let columns = schemas?.first?.columns, !columns.isEmpty else { return nil }
+        var fields: [Field] = []
+        for column in columns {
+            fields.append(Field(column.name, try DataType(parsing: column.type ?? "string")))
+        }
+        return Schema(fields)
+    }
+}

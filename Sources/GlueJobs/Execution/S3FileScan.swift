@@ -1,0 +1,137 @@
+import Foundation
+import GlueColumnar
+import GlueCore
+import GlueExecution
+import GlueStorage
+import Synchronization
+
+/// Reads the objects of an S3 source one after another as record batches, in one schema.
+///
+/// A format plugs in as a ``FileDecoder``: it opens one object and yields its batches. Files whose
+/// columns differ from the source's schema are aligned by name: a missing column reads as nulls, an
+/// extra one is dropped, a column of another type is an error naming the file.
+final class S3FileScan: BatchSource {
+    struct State {
+        var nextObject = 0
+        var current: (any FileBatchStream)?
+    }
+
+    let schema: Schema
+    let explainName: String
+    let explainDetail: String
+    let objects: [S3ObjectReference]
+    let decoder: any FileDecoder
+    let control: RunControl
+    /// Partition values to append as columns, by object (catalog sources).
+    let partitionColumns: [Field]
+    let partitionValues: [[Value]]
+    private let state = Mutex(State())
+
+    init(
+        schema: Schema, name: String, objects: [S3ObjectReference], decoder: any FileDecoder, control: RunControl,
+        partitionColumns: [Field] = [], partitionValues: [[Value]] = []
+    ) {
+        self.schema = schema
+        self.explainName = name
+        self.explainDetail = "\(objects.count) object\(objects.count == 1 ? "" : "s")"
+        self.objects = objects
+        self.decoder = decoder
+        self.control = control
+        self.partitionColumns = partitionColumns
+        self.partitionValues = partitionValues
+    }
+
+    func next() throws(GlueError) -> RecordBatch? {
+        while true {
+            if control.isStopped { return nil }
+            let step: Result<(RecordBatch?, Int)?, GlueError> = state.withLock { state in
+                do throws(GlueError) {
+                    if state.current == nil {
+                        guard state.nextObject < objects.count else { return .success(nil) }
+                        state.current = try decoder.open(objects[state.nextObject])
+                        state.nextObject += 1
+                    }
+                    let batch = try state.current?.next()
+                    if batch == nil { state.current = nil }
+                    return .success((batch, state.nextObject - 1))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            guard let (batch, objectIndex) = try step.get() else { return nil }
+            if let batch {
+                if batch.rowCount == 0 { continue }
+                return try align(batch, object: objectIndex)
+            }
+        }
+    }
+
+    /// Brings a file's batch to the source's schema, then appends partition columns.
+    func align(_ batch: RecordBatch, object: Int) throws(GlueError) -> RecordBatch {
+        var columns: [Column] = []
+        let dataFields = schema.fields.dropLast(partitionColumns.count)
+        for field in dataFields {
+            if let index = batch.schema.firstIndex(named: field.name) {
+                let column = batch.columns[index]
+                guard column.dataType == field.dataType else {
+                    throw GlueError(
+                        .invalidData,
+                        "\(objects[object].location): column \(field.name) is \(column.dataType) in this file but \(field.dataType) in the source's schema.")
+                }
+                columns.append(column)
+            } else {
+                columns.append(Column.nulls(field.dataType, count: batch.rowCount))
+            }
+        }
+        if !partitionColumns.isEmpty, object < partitionValues.count {
+            for (fieldIndex, field) in partitionColumns.enumerated() {
+                let value = partitionValues[object][fieldIndex]
+                columns.append(try Column(field.dataType, values: repeatElement(value, count: batch.rowCount)))
+            }
+        }
+        return try RecordBatch(schema: schema, columns: columns)
+    }
+}
+
+/// A format's way to read one object as batches.
+protocol FileDecoder: Sendable {
+    /// Opens one object.
+    ///
+    /// - Throws: the store's errors and the format's `InvalidDataException`s.
+    func open(_ object: S3ObjectReference) throws(GlueError) -> any FileBatchStream
+}
+
+/// The batches of one open object.
+protocol FileBatchStream {
+    /// The next batch, or `nil` at the end of the object.
+    mutating func next() throws(GlueError) -> RecordBatch?
+}
+
+/// Reads Parquet objects: the footer and the needed column chunks through ranged reads.
+struct ParquetFileDecoder: FileDecoder {
+    let store: any ObjectStore
+
+    /// One row group at a time, so memory holds one row group of one file.
+    struct Stream: FileBatchStream {
+        let reader: ParquetFileReader
+        var groups: [Int]
+        mutating func next() throws(GlueError) -> RecordBatch? {
+            guard !groups.isEmpty else { return nil }
+            let group = groups.removeFirst()
+            let batches = try reader.readRowGroups([group], columns: Array(reader.columns.indices))
+            return batches.isEmpty ? RecordBatch.empty(reader.schema) : try RecordBatch.concatenate(batches)
+        }
+    }
+
+    func open(_ object: S3ObjectReference) throws(GlueError) -> any FileBatchStream {
+        let reader = try ParquetFileReader(source: ObjectParquetSource(store: store, object: object), name: object.location.description)
+        return Stream(reader: reader, groups: reader.rowGroups(matching: nil))
+    }
+
+    /// The schema of the first object (the source's schema when none is declared).
+    func schema(of object: S3ObjectReference) throws(GlueError) -> Schema {
+        try ParquetFileReader(source: ObjectParquetSource(store: store, object: object), name: object.location.description).schema
+    }
+}
+
+import GlueParquet

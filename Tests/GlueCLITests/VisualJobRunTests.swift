@@ -1,0 +1,84 @@
+import Foundation
+@testable import GlueCLI
+import GlueColumnar
+import GlueCore
+import GlueParquet
+import GlueStorage
+import Testing
+
+/// Copies the sample lake's buckets into a lake, as `s3 cp --recursive` would.
+func loadSampleBuckets(into lake: LakeContext) throws {
+    let store = try lake.objectStore()
+    let root = sampleData.appendingPathComponent("buckets")
+    for bucket in ["data-lake-snapshot-rds-test-s3", "data-lake-test-target-s3", "sagemaker-rawdata", "sagemaker-result"] {
+        try store.createBucket(bucket)
+        let folder = root.appendingPathComponent(bucket)
+        guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { continue }
+        for case let file as URL in files where !file.hasDirectoryPath {
+            let key = String(file.path.dropFirst(folder.path.count + 1))
+            try store.putObject(bucket: bucket, key: key, bytes: Array(try Data(contentsOf: file)))
+        }
+    }
+}
+
+@Suite struct VisualJobRunTests {
+    let ordersPath = "s3://data-lake-snapshot-rds-test-s3/exports/rds-snapshot-export-2024-10-28/salesdb/sales.orders/"
+
+    func job(_ nodes: String) -> String {
+        #"{"Name": "orders-by-status", "Role": "data-lake-test-job-role", "Command": {"Name": "glueetl"}, "GlueVersion": "5.0", "CodeGenConfigurationNodes": "# + nodes + "}"
+    }
+
+    @Test("Parquet source -> SelectFields -> Glue Parquet target partitioned by a column")
+    func parquetPartitioned() async throws {
+        try await withTemporaryDirectory { folder in
+            let lake = try LakeContext.create(at: folder.appendingPathComponent("lake"), configuration: LakeConfiguration())
+            try loadSampleBuckets(into: lake)
+            let jobFile = folder.appendingPathComponent("job.json")
+            try Data(job(#"""
+                {"source": {"S3ParquetSource": {"Name": "Orders", "Paths": ["\#(ordersPath)"]}},
+                 "select": {"SelectFields": {"Name": "Keep", "Inputs": ["source"], "Paths": [["order_id"], ["amount"], ["status"]]}},
+                 "target": {"S3GlueParquetTarget": {"Name": "Curated", "Inputs": ["select"], "Path": "s3://data-lake-test-target-s3/orders/", "PartitionKeys": [["status"]]}}}
+                """#).utf8).write(to: jobFile)
+            let result = await runLocalGlue(["run", jobFile.path, "--lake", lake.root.path])
+            #expect(result.exitCode == 0, "\(result.error)")
+            let store = try lake.objectStore()
+            let keys = try store.listAllObjects(bucket: "data-lake-test-target-s3", prefix: "orders/").contents.map(\.key)
+            #expect(Set(keys.map { $0.split(separator: "/")[1] }) == ["status=cancelled", "status=pending", "status=shipped"])
+            #expect(keys.allSatisfy { $0.split(separator: "/").last?.hasPrefix("run-") == true && $0.hasSuffix("-snappy.parquet") })
+            var total = 0
+            for key in keys {
+                let bytes = try store.getObjectBytes(bucket: "data-lake-test-target-s3", key: key).body
+                let reader = try ParquetFileReader(source: InMemoryParquetSource(bytes), name: key)
+                #expect(reader.schema.names == ["order_id", "amount"])
+                total += reader.rowCount
+            }
+            #expect(total == 60)
+            let run = try #require(jsonObject(result.output)["JobRun"] as? [String: Any])
+            let metrics = try #require(run["NodeMetrics"] as? [[String: Any]])
+            #expect(metrics.map { $0["NodeId"] as? String } == ["source", "select", "target"])
+            #expect(metrics.first?["RowsOut"] as? Int == 60)
+            // The staging area is gone and nothing else was written.
+            #expect(try store.listAllObjects(bucket: "data-lake-test-target-s3").contents.count == keys.count)
+        }
+    }
+
+    @Test("A failing node leaves no output objects")
+    func failureLeavesNothing() async throws {
+        try await withTemporaryDirectory { folder in
+            let lake = try LakeContext.create(at: folder.appendingPathComponent("lake"), configuration: LakeConfiguration())
+            try loadSampleBuckets(into: lake)
+            let jobFile = folder.appendingPathComponent("job.json")
+            try Data(job(#"""
+                {"source": {"S3ParquetSource": {"Name": "Orders", "Paths": ["\#(ordersPath)"]}},
+                 "target": {"S3GlueParquetTarget": {"Name": "Curated", "Inputs": ["source"], "Path": "s3://no-such-bucket/orders/"}}}
+                """#).utf8).write(to: jobFile)
+            let result = await runLocalGlue(["run", jobFile.path, "--lake", lake.root.path])
+            #expect(result.exitCode == 254)
+            #expect(result.error.contains("NoSuchBucket"))
+            let store = try lake.objectStore()
+            #expect(try store.listAllObjects(bucket: "data-lake-test-target-s3").contents.isEmpty)
+            let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: lake.root.appendingPathComponent("tmp").path)) ?? []
+            #expect(leftovers.isEmpty)
+        }
+    }
+}
