@@ -43,7 +43,7 @@ let package = Package(
         // Level 2
         .target(
             name: "GlueStorage",
-            dependencies: ["GlueCore", "CXattr", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["GlueCore", "GlueIAM", "CXattr", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -105,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GlueStorageTests",
-            dependencies: ["GlueStorage", "GlueCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["GlueStorage", "GlueCore", "GlueIAM", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -146,7 +146,6 @@ extension ObjectStore {
     ///
     /// - Throws: `NoSuchBucket`.
     public func deleteObjects(bucket: String, keys: [String]) throws(GlueError) -> DeleteObjectsOutput {
-        _ = try bucketInfo(bucket)
         var output = DeleteObjectsOutput()
         for key in keys {
             do throws(GlueError) {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GRDB
+import GlueIAM
 import GlueCore
 @testable import GlueStorage
 
@@ -8,6 +9,8 @@ import GlueCore
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case memory
     case local
+    /// The local store behind ``PolicyEnforcingObjectStore`` with the lake's administrator.
+    case enforcedLocal
 
     var testDescription: String { rawValue }
 }
@@ -38,6 +41,8 @@ struct StoreFixture {
     let store: any ObjectStore
     let folder: TemporaryFolder?
     let local: LocalFileSystemObjectStore?
+    /// A KMS key ARN the store accepts for SSE-KMS.
+    let kmsKeyARN: String
 
     init(_ kind: StoreKind, account: AccountID = .default, synchronizesWrites: Bool = false) throws {
         switch kind {
@@ -45,11 +50,15 @@ struct StoreFixture {
             store = InMemoryObjectStore(account: account)
             folder = nil
             local = nil
-        case .local:
+            kmsKeyARN = "arn:aws:kms:us-east-1:123456789012:key/k"
+        case .local, .enforcedLocal:
             let folder = TemporaryFolder()
+            let database = try DatabaseQueue()
             let local = try LocalFileSystemObjectStore(
-                lakeDirectory: folder.path + "/lake", database: DatabaseQueue(), account: account, synchronizesWrites: synchronizesWrites)
-            store = local
+                lakeDirectory: folder.path + "/lake", database: database, account: account, synchronizesWrites: synchronizesWrites)
+            let keys = try KMSKeyStore(database: database, account: account)
+            kmsKeyARN = kind == .local ? "arn:aws:kms:us-east-1:123456789012:key/k" : try keys.createKey().arn
+            store = kind == .local ? local : PolicyEnforcingObjectStore(wrapping: local, caller: .administrator(accountID: account.rawValue), kmsKeys: keys)
             self.folder = folder
             self.local = local
         }

@@ -21,7 +21,7 @@ extension LocalFileSystemObjectStore {
         var summaries: [ObjectSummary] = []
         summaries.reserveCapacity(paginator.keys.count)
         for key in paginator.keys {
-            guard let object = try? openObject(root: root, key: key) else { continue }  // deleted meanwhile
+            guard let object = try? openObject(root: root, key: key, listed: true) else { continue }  // deleted meanwhile
             close(object.descriptor)
             summaries.append(ObjectSummary(object.metadata))
         }

@@ -316,15 +316,26 @@ public final class LocalFileSystemObjectStore: ObjectStore {
     }
 
     /// Opens the file of `key`; the caller closes `descriptor`.
-    func openObject(root: String, key: String) throws(GlueError) -> OpenedObject {
+    ///
+    /// - Parameter listed: the key was just found by walking the bucket folder (which enters no
+    ///   linked folder), so only a link in the last segment needs resolving.
+    func openObject(root: String, key: String, listed: Bool = false) throws(GlueError) -> OpenedObject {
         try ObjectKey.validate(key)
         let path = root + "/" + key
-        guard let real = POSIX.resolvedPath(path) else { throw .noSuchKey(key) }
-        let realRoot = POSIX.resolvedPath(root) ?? root
-        guard real.utf8HasPrefix(realRoot + "/"), !real.utf8HasPrefix(realRoot + "/" + ObjectKey.reservedFolderName + "/") else {
-            throw .keyOutsideBucket(key)
+        var real = path
+        var fd: Int32 = -1
+        if listed {
+            fd = POSIX.openForReading(path, followingLinks: false)
         }
-        let fd = POSIX.openForReading(real)
+        if fd < 0 {
+            guard let resolved = POSIX.resolvedPath(path) else { throw .noSuchKey(key) }
+            let realRoot = POSIX.resolvedPath(root) ?? root
+            guard resolved.utf8HasPrefix(realRoot + "/"), !resolved.utf8HasPrefix(realRoot + "/" + ObjectKey.reservedFolderName + "/") else {
+                throw .keyOutsideBucket(key)
+            }
+            real = resolved
+            fd = POSIX.openForReading(real)
+        }
         guard fd >= 0 else {
             let code = errno
             if code == ENOENT || code == ENOTDIR || code == EISDIR { throw .noSuchKey(key) }
@@ -435,7 +446,6 @@ public final class LocalFileSystemObjectStore: ObjectStore {
             copyOptions.contentType = object.metadata.contentType == ObjectMetadata.defaultContentType ? nil : object.metadata.contentType
             copyOptions.metadata = object.metadata.metadata
             copyOptions.tags = object.metadata.tags
-            if options.serverSideEncryption == nil { copyOptions.serverSideEncryption = object.metadata.serverSideEncryption }
         }
         var body = LocalFileByteSource(descriptor: object.descriptor, path: object.path, range: 0..<object.metadata.size)
         return try putObject(bucket: bucket, key: key, body: &body, options: copyOptions)

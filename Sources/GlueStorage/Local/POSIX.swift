@@ -81,8 +81,8 @@ enum POSIX {
         return String(cString: resolved)
     }
 
-    static func openForReading(_ path: String) -> Int32 {
-        open(path, O_RDONLY | O_CLOEXEC)
+    static func openForReading(_ path: String, followingLinks: Bool = true) -> Int32 {
+        open(path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
     }
 
     static func createExclusive(_ path: String) throws(GlueError) -> Int32 {

@@ -181,7 +181,6 @@ public final class InMemoryObjectStore: ObjectStore {
             copyOptions.contentType = source.metadata.contentType
             copyOptions.metadata = source.metadata.metadata
             copyOptions.tags = source.metadata.tags
-            if options.serverSideEncryption == nil { copyOptions.serverSideEncryption = source.metadata.serverSideEncryption }
         }
         var body = ByteArraySource(source.body)
         return try putObject(bucket: bucket, key: key, body: &body, options: copyOptions)
