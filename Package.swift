@@ -15,7 +15,7 @@ let package = Package(
     name: "LocalGlue",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "LocalGlue", targets: ["GlueCore", "GlueColumnar", "GlueIAM", "GlueParquet", "GlueTransforms", "GlueExecution", "GlueCLI"]),
+        .library(name: "LocalGlue", targets: ["GlueCore", "GlueColumnar", "GlueJSON", "GlueCSV", "GlueIAM", "GlueParquet", "GlueTransforms", "GlueExecution", "GlueCLI"]),
         .library(name: "GlueParquet", targets: ["GlueParquet"]),
         .library(name: "GlueIAM", targets: ["GlueIAM"]),
         .executable(name: "localglue", targets: ["localglue"]),
@@ -41,6 +41,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Level 2
+        .target(name: "GlueCSV", dependencies: ["GlueCore", "GlueColumnar", "CZlib"], swiftSettings: strictSettings),
+        .target(name: "GlueJSON", dependencies: ["GlueCore", "GlueColumnar", "CZlib"], swiftSettings: strictSettings),
         .target(
             name: "GlueStorage",
             dependencies: ["GlueCore", "GlueIAM", "CXattr", .product(name: "GRDB", package: "GRDB.swift")],
@@ -73,7 +75,7 @@ let package = Package(
         .target(
             name: "GlueCLI",
             dependencies: [
-                "GlueCore", "GlueColumnar", "GlueJobs", "GlueStorage", "GlueParquet",
+                "GlueCore", "GlueCSV", "GlueJSON", "GlueColumnar", "GlueJobs", "GlueStorage", "GlueParquet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -84,6 +86,8 @@ let package = Package(
 
         .testTarget(name: "GlueCoreTests", dependencies: ["GlueCore"], swiftSettings: strictSettings),
         .testTarget(name: "GlueColumnarTests", dependencies: ["GlueColumnar"], swiftSettings: strictSettings),
+        .testTarget(name: "GlueCSVTests", dependencies: ["GlueCSV", "GlueCore", "GlueColumnar"], swiftSettings: strictSettings),
+        .testTarget(name: "GlueJSONTests", dependencies: ["GlueJSON", "GlueCore", "GlueColumnar"], swiftSettings: strictSettings),
         .testTarget(name: "GlueTransformsTests", dependencies: ["GlueTransforms", "GlueColumnar", "GlueCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "GlueExecutionTests", dependencies: ["GlueExecution", "GlueTransforms", "GlueColumnar", "GlueCore"],

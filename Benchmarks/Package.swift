@@ -16,5 +16,11 @@ let package = Package(
             name: "ParquetBench",
             dependencies: [.product(name: "GlueParquet", package: "LocalGlue")]
         ),
+        // W1 (a full typed parse of the events CSV), timed against DuckDB by scripts/run-csv-bench.sh.
+        .executableTarget(
+            name: "W1CSV",
+            dependencies: [.product(name: "LocalGlue", package: "LocalGlue")],
+            path: "Sources/W1CSV"
+        ),
     ]
 )
