@@ -75,10 +75,70 @@ struct GraphCompiler {
             let collection = SplitFields(split.paths.map(FieldPath.init)).collection
             try add(try SelectFromCollection(index: select.index).select(from: collection), inputs: [source], id: id)
         case .union(let union):
-            guard union.unionType == "ALL" else {
-                throw GlueError(.unsupportedFeature, "Union with UnionType DISTINCT is not available in this build.")
+            let type: GlueTransforms.Union.UnionType = union.unionType == "DISTINCT" ? .distinct : .all
+            try add(GlueTransforms.Union.make(type), inputs: [try input(node, 0), try input(node, 1)], id: id)
+        case .applyMapping(let applyMapping):
+            var mappings: [ApplyMapping.Mapping] = []
+            for entry in applyMapping.mapping {
+                mappings += try ApplyMapping.Mapping.studio(
+                    toKey: entry.toKey ?? entry.fromPath?.last ?? "", fromPath: entry.fromPath ?? [], fromType: entry.fromType,
+                    toType: entry.toType, dropped: entry.dropped ?? false, children: (entry.children ?? []).map(Self.studioEntry))
             }
-            try add(UnionAll(), inputs: [try input(node, 0), try input(node, 1)], id: id)
+            try add(try ApplyMapping(mappings), inputs: [try input(node)], id: id)
+        case .filter(let filter):
+            let expressions = try filter.filters.map { (expression) throws(GlueError) -> GlueTransforms.FilterExpression in
+                guard let operation = GlueTransforms.FilterExpression.Operation(rawValue: expression.operation) else {
+                    throw GlueError(.invalidInput, "Unknown filter operation \(expression.operation).")
+                }
+                let values = expression.values.map { value -> GlueTransforms.FilterValue in
+                    value.type == "COLUMNEXTRACTED" ? .column(FieldPath(value.value)) : .constant(value.value.first ?? "")
+                }
+                return GlueTransforms.FilterExpression(operation, negated: expression.negated ?? false, values)
+            }
+            let spec = FilterSpec(filter.logicalOperator == "OR" ? .or : .and, expressions)
+            try add(GlueTransforms.Filter(spec), inputs: [try input(node)], id: id)
+        case .join(let join):
+            guard let type = Join.JoinType(rawValue: join.joinType) else {
+                throw GlueError(.invalidInput, "Unknown JoinType \(join.joinType).")
+            }
+            let leftID = node.inputs[0]
+            guard let leftColumns = join.columns.first(where: { $0.from == leftID }),
+                let rightColumns = join.columns.first(where: { $0.from != leftID })
+            else {
+                throw GlueError(.invalidInput, "Join Columns must name both inputs.")
+            }
+            let operation = try Join(type, leftKeys: leftColumns.keys.map(FieldPath.init), rightKeys: rightColumns.keys.map(FieldPath.init))
+            compiled[id] = try pipeline.addJoin(operation, left: try input(node, 0), right: try input(node, 1), name: id)
+        case .aggregate(let aggregate):
+            let aggregations = try aggregate.aggs.map { (operation) throws(GlueError) -> Aggregation in
+                guard let function = AggFunc(rawValue: operation.aggFunc) else {
+                    throw GlueError(.invalidInput, "Unknown AggFunc \(operation.aggFunc).")
+                }
+                return Aggregation(function, FieldPath(operation.column))
+            }
+            try add(try Aggregate(groups: aggregate.groups.map(FieldPath.init), aggregations: aggregations), inputs: [try input(node)], id: id)
+        case .dropDuplicates(let dropDuplicates):
+            try add(DropDuplicates(columns: dropDuplicates.columns.map { $0.map(FieldPath.init) }), inputs: [try input(node)], id: id)
+        case .dropNullFields(let dropNullFields):
+            var nullValues: [DropNullFields.NullValue] = []
+            for entry in dropNullFields.nullTextList ?? [] {
+                nullValues.append(DropNullFields.NullValue(entry.value, dataType: try DataType(parsing: entry.datatype.id)))
+            }
+            let boxes = dropNullFields.nullCheckBoxList
+            try add(
+                DropNullFields(
+                    isEmpty: boxes?.isEmpty ?? false, isNullString: boxes?.isNullString ?? false, isNegOne: boxes?.isNegOne ?? false,
+                    nullValues: nullValues),
+                inputs: [try input(node)], id: id)
+        case .fillMissingValues(let fill):
+            try add(FillMissingValues(imputedPath: fill.imputedPath, filledPath: fill.filledPath), inputs: [try input(node)], id: id)
+        case .spigot(let spigot):
+            let outputs = self.outputs
+            let millis = runStartMillis
+            let writer: Spigot.Writer = { sample, path throws(GlueError) in
+                try SpigotOutput.stage(sample, path: path, outputs: outputs, runStartMillis: millis)
+            }
+            try add(try Spigot(path: spigot.path, topk: spigot.topk, prob: spigot.prob, writer: writer), inputs: [try input(node)], id: id)
         case .s3GlueParquetTarget(let target):
             let format = try TargetFormat.parquet(compression: target.compression, naming: .glueParquet)
             try addTarget(path: target.path, partitionKeys: target.partitionKeys, format: format, node: node, id: id)
@@ -93,6 +153,12 @@ struct GraphCompiler {
         default:
             throw GlueError(.unsupportedFeature, "\(node.typeName) nodes are not available in this build.")
         }
+    }
+
+    static func studioEntry(_ mapping: Mapping) -> ApplyMapping.StudioEntry {
+        ApplyMapping.StudioEntry(
+            toKey: mapping.toKey ?? mapping.fromPath?.last ?? "", fromPath: mapping.fromPath ?? [], fromType: mapping.fromType,
+            toType: mapping.toType, dropped: mapping.dropped ?? false, children: (mapping.children ?? []).map(studioEntry))
     }
 
     mutating func addTarget(path: String, partitionKeys: [PathSegments]?, format: TargetFormat, node: CodeGenConfigurationNode, id: String) throws(GlueError) {
