@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "LocalGlue", targets: ["GlueCore", "GlueColumnar", "GlueJSON", "GlueCSV", "GlueIAM", "GlueParquet", "GlueTransforms", "GlueExecution", "GlueCLI"]),
         .library(name: "GlueParquet", targets: ["GlueParquet"]),
         .library(name: "GlueIAM", targets: ["GlueIAM"]),
+        .library(name: "GlueStorage", targets: ["GlueStorage"]),
         .executable(name: "localglue", targets: ["localglue"]),
     ],
     dependencies: [
@@ -75,7 +76,7 @@ let package = Package(
         .target(
             name: "GlueCLI",
             dependencies: [
-                "GlueCore", "GlueCSV", "GlueJSON", "GlueColumnar", "GlueJobs", "GlueStorage", "GlueParquet",
+                "GlueCore", "GlueCSV", "GlueJSON", "GlueColumnar", "GlueJobs", "GlueStorage", "GlueIAM", "GlueParquet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

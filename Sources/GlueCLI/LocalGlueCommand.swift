@@ -24,6 +24,9 @@ public struct LocalGlueCommand: AsyncParsableCommand {
     /// The service command groups (`glue`, `s3`, `s3api`, `iam`, ...), in help order.
     static let serviceCommands: [any ParsableCommand.Type] = [
         GlueService.self,
+        S3Service.self,
+        S3APIService.self,
+        KMSService.self,
     ]
 
     public init() {}

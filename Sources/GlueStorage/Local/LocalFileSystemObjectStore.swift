@@ -53,6 +53,17 @@ public final class LocalFileSystemObjectStore: ObjectStore {
         try POSIX.makeDirectories(bucketsDirectory)
     }
 
+    /// Opens a store over `lakeDirectory/buckets` with a bucket registry in memory: every valid
+    /// folder there is a bucket of the default account (for tools and benchmarks without a lake
+    /// database).
+    ///
+    /// - Throws: `InternalError` when the folder cannot be prepared.
+    public convenience init(lakeDirectory: String, synchronizesWrites: Bool = true) throws(GlueError) {
+        let registry: DatabaseQueue
+        do { registry = try DatabaseQueue() } catch { throw GlueError.database(error) }
+        try self.init(lakeDirectory: lakeDirectory, database: registry, synchronizesWrites: synchronizesWrites)
+    }
+
     /// `LAKE/buckets`.
     public var bucketsDirectory: String { lakeDirectory + "/buckets" }
 
