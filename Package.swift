@@ -67,8 +67,8 @@ let package = Package(
         .target(
             name: "GlueJobs",
             dependencies: [
-                "GlueCore", "GlueColumnar", "GlueStorage", "GlueParquet", "GlueTransforms", "GlueExecution",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "GlueCore", "GlueColumnar", "GlueStorage", "GlueParquet", "GlueCSV", "GlueJSON", "GlueTransforms", "GlueExecution",
+                "GlueIAM", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

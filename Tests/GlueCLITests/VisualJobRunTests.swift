@@ -137,3 +137,71 @@ func loadSampleBuckets(into lake: LakeContext) throws {
         }
     }
 }
+
+@Suite struct StudioExampleJobTests {
+    @Test("Glue Studio's CreateJob example (CSV -> ApplyMapping -> Filter -> partitioned Parquet) runs as Glue would")
+    func studioExample() async throws {
+        try await withTemporaryDirectory { folder in
+            let lake = try LakeContext.create(at: folder.appendingPathComponent("lake"), configuration: LakeConfiguration())
+            let store = try lake.objectStore()
+            try store.createBucket("my-raw-bucket")
+            try store.createBucket("my-curated-bucket")
+            let csv = """
+                order_id,amount,country,order_date
+                1,250.50,DE,2024-10-01
+                2,99.99,DE,2024-10-02
+                3,1000,FR,2024-10-03
+                4,not-a-number,FR,2024-10-04
+                5,180,"US",2024-10-05
+                6,300,JP
+                7,120.25,Zürich,2024-10-07
+
+                """
+            try store.putObject(bucket: "my-raw-bucket", key: "orders/2024/10/orders.csv", bytes: Array(csv.utf8))
+            let result = await runLocalGlue([
+                "run", sampleData.appendingPathComponent("jobs/orders-csv-to-parquet.json").path, "--lake", lake.root.path,
+            ])
+            #expect(result.exitCode == 0, "\(result.error)")
+            let keys = try store.listAllObjects(bucket: "my-curated-bucket", prefix: "orders/").contents.map(\.key)
+            #expect(Set(keys.map { String($0.split(separator: "/")[1]) }) == ["country=DE", "country=FR", "country=US", "country=Zürich"])
+            var rows: [[Value]] = []
+            for key in keys.sorted() {
+                let bytes = try store.getObjectBytes(bucket: "my-curated-bucket", key: key).body
+                let reader = try ParquetFileReader(source: InMemoryParquetSource(bytes), name: key)
+                #expect(reader.schema.description == "order_id bigint, amount double, order_date date")
+                for batch in try reader.read() { rows += (0..<batch.rowCount).map(batch.row(at:)) }
+            }
+            // amount > 100 keeps orders 1, 3, 5 and 7; order 4's amount is null after the cast; order 6 is a bad row.
+            #expect(rows.map { $0[0] } == [.integer(1), .integer(3), .integer(5), .integer(7)])
+            let run = try #require(jsonObject(result.output)["JobRun"] as? [String: Any])
+            let runID = try #require(run["Id"] as? String)
+            let errors = try String(contentsOf: lake.runLogFolder(jobName: "orders-csv-to-parquet", runID: runID).appendingPathComponent("error-records.jsonl"), encoding: .utf8)
+            #expect(errors.contains("\"node\":\"node-1\""))
+            #expect(errors.contains("6,300,JP"))
+            let metrics = try #require(run["NodeMetrics"] as? [[String: Any]])
+            #expect(metrics.first?["ErrorRecords"] as? Int == 1)
+            // The job's bookmark is enabled: a rerun reads only the new file.
+            try store.putObject(bucket: "my-raw-bucket", key: "orders/2024/11/orders.csv", bytes: Array("order_id,amount,country,order_date\n8,500,BR,2024-11-01\n9,1\n10,2\n".utf8))
+            let second = await runLocalGlue(["run", sampleData.appendingPathComponent("jobs/orders-csv-to-parquet.json").path, "--lake", lake.root.path])
+            #expect(second.exitCode == 0, "\(second.error)")
+            let secondMetrics = (jsonObject(second.output)["JobRun"] as? [String: Any])?["NodeMetrics"] as? [[String: Any]]
+            #expect(secondMetrics?.first?["RowsOut"] as? Int == 1)
+            #expect(secondMetrics?.first?["ErrorRecords"] as? Int == 2)
+            let published = try store.listAllObjects(bucket: "my-curated-bucket").contents.count
+            // Reading everything again (bookmark disabled) finds 3 bad rows: more than --stageThreshold 2 fails
+            // the run, and nothing is published.
+            let failing = await runLocalGlue([
+                "run", sampleData.appendingPathComponent("jobs/orders-csv-to-parquet.json").path, "--lake", lake.root.path,
+                "--arguments", #"{"--job-bookmark-option": "job-bookmark-disable", "--stageThreshold": "2"}"#,
+            ])
+            #expect(failing.exitCode == 254)
+            #expect(failing.error.contains("produced 3 error records, more than --stageThreshold 2"))
+            #expect(try store.listAllObjects(bucket: "my-curated-bucket").contents.count == published)
+            let lenient = await runLocalGlue([
+                "run", sampleData.appendingPathComponent("jobs/orders-csv-to-parquet.json").path, "--lake", lake.root.path,
+                "--arguments", #"{"--job-bookmark-option": "job-bookmark-disable", "--stageThreshold": "3", "--totalThreshold": "3"}"#,
+            ])
+            #expect(lenient.exitCode == 0, "\(lenient.error)")
+        }
+    }
+}

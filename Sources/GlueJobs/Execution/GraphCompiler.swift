@@ -1,5 +1,7 @@
 import Foundation
 import GlueColumnar
+import GlueCSV
+import GlueJSON
 import GlueCore
 import GlueExecution
 import GlueStorage
@@ -15,6 +17,8 @@ struct GraphCompiler {
     let control: RunControl
     var pipeline: Pipeline
     var compiled: [String: Pipeline.NodeID] = [:]
+    /// The sources, for their rejected records after the run.
+    var scans: [S3FileScan] = []
 
     init(graph: JobGraph, request: JobExecutionRequest, store: any ObjectStore, outputs: RunOutputs, control: RunControl, options: ExecutionOptions) {
         self.graph = graph
@@ -57,8 +61,38 @@ struct GraphCompiler {
             let decoder = ParquetFileDecoder(store: store)
             var schema = try declaredSchema(source.outputSchemas) ?? Schema([])
             if schema.count == 0, let first = objects.first { schema = try decoder.schema(of: first) }
-            compiled[id] = pipeline.addSource(
-                S3FileScan(schema: schema, name: "S3ParquetSource", objects: objects, decoder: decoder, control: control), name: id)
+            addScan(S3FileScan(schema: schema, name: "S3ParquetSource", objects: objects, decoder: decoder, control: control), id: id)
+        case .s3CsvSource(let source):
+            let objects = try listObjects(paths: source.paths, recurse: source.recurse ?? true, exclusions: source.exclusions ?? [], id: id, maxBand: source.maxBand)
+            var options = try CSVOptions(formatOptions: [
+                "separator": try Self.separator(source.separator), "quoteChar": Self.quoteChar(source.quoteChar),
+                "escaper": source.escaper ?? "", "withHeader": String(source.withHeader ?? false),
+                "skipFirst": String(source.skipFirst ?? false), "multiLine": String(source.multiline ?? false),
+            ])
+            var schema = try declaredSchema(source.outputSchemas) ?? Schema([])
+            if schema.count == 0 {
+                if let first = objects.first {
+                    let sniffed = try CSVFileDecoder.sniff(first, store: store, options: options, header: source.withHeader ?? false)
+                    schema = sniffed.schema
+                    options.withHeader = source.withHeader ?? false
+                }
+            }
+            guard schema.count > 0 else {
+                // Nothing to read and no declared columns: an empty frame.
+                addScan(S3FileScan(schema: Schema([]), name: "S3CsvSource", objects: [], decoder: ParquetFileDecoder(store: store), control: control), id: id)
+                return
+            }
+            let reader = try CSVReader(schema: schema, options: options, workers: pipeline.options.parallelism)
+            addScan(S3FileScan(schema: schema, name: "S3CsvSource", objects: objects, decoder: CSVFileDecoder(store: store, reader: reader, nodeID: id), control: control), id: id)
+        case .s3JsonSource(let source):
+            let objects = try listObjects(paths: source.paths, recurse: source.recurse ?? true, exclusions: source.exclusions ?? [], id: id, maxBand: source.maxBand)
+            var formatOptions = ["multiLine": String(source.multiline ?? false)]
+            if let path = source.jsonPath, !path.isEmpty { formatOptions["jsonPath"] = path }
+            let options = try JSONOptions(formatOptions: formatOptions)
+            var schema = try declaredSchema(source.outputSchemas) ?? Schema([])
+            if schema.count == 0 { schema = try JSONFileDecoder.inferSchema(objects, store: store, options: options) }
+            let reader = try JSONReader(schema: schema, options: options, workers: pipeline.options.parallelism)
+            addScan(S3FileScan(schema: schema, name: "S3JsonSource", objects: objects, decoder: JSONFileDecoder(store: store, reader: reader, nodeID: id), control: control), id: id)
         case .selectFields(let paths):
             try add(SelectFields(paths.paths.map(FieldPath.init)), inputs: [try input(node)], id: id)
         case .dropFields(let paths):
@@ -144,14 +178,43 @@ struct GraphCompiler {
             try addTarget(path: target.path, partitionKeys: target.partitionKeys, format: format, node: node, id: id)
         case .s3DirectTarget(let target):
             let format: TargetFormat
+            let gzip = ["gzip", "gz"].contains((target.compression ?? "").lowercased())
             switch target.format {
             case "parquet": format = try TargetFormat.parquet(compression: target.compression, naming: .spark)
+            case "csv": format = .csv(options: try CSVOptions(formatOptions: ["compression": gzip ? "gzip" : "none"]))
+            case "json": format = .json(gzip: gzip)
             default:
-                throw GlueError(.unsupportedFeature, "S3DirectTarget with Format \(target.format) is not available in this build.")
+                throw GlueError(.unsupportedFeature, "S3DirectTarget with Format \(target.format) cannot be written locally.")
             }
             try addTarget(path: target.path, partitionKeys: target.partitionKeys, format: format, node: node, id: id)
         default:
             throw GlueError(.unsupportedFeature, "\(node.typeName) nodes are not available in this build.")
+        }
+    }
+
+    mutating func addScan(_ scan: S3FileScan, id: String) {
+        scans.append(scan)
+        compiled[id] = pipeline.addSource(scan, name: id)
+    }
+
+    /// Glue Studio's `Separator` names as bytes.
+    static func separator(_ name: String) throws(GlueError) -> String {
+        switch name {
+        case "comma": ","
+        case "ctrla": "\u{01}"
+        case "pipe": "|"
+        case "semicolon": ";"
+        case "tab": "\t"
+        default: throw GlueError(.invalidInput, "Unknown Separator \(name).")
+        }
+    }
+
+    /// Glue Studio's `QuoteChar` names as Glue's `quoteChar` option (`-1` disables quoting).
+    static func quoteChar(_ name: String) -> String {
+        switch name {
+        case "single_quote": "'"
+        case "disabled": "-1"
+        default: "\""
         }
     }
 

@@ -40,7 +40,16 @@ public struct GraphExecutor: JobExecutor {
                 }
             }
             defer { watcher.cancel() }
-            result = try await pipeline.run(stop: stop)
+            var finished = try await pipeline.run(stop: stop)
+            // Rows the sources rejected count as the sources' error records.
+            for scan in compiler.scans {
+                let rejected = scan.errorRecords
+                finished.errorRecords += rejected.kept
+                if let index = finished.metrics.firstIndex(where: { $0.name == rejected.kept.first?.stage }) {
+                    finished.metrics[index].errorRecords += rejected.count
+                }
+            }
+            result = finished
             try checkThresholds(result, arguments: request.arguments)
         } catch {
             outputs.abort()

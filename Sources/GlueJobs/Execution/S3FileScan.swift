@@ -4,6 +4,7 @@ import GlueCore
 import GlueExecution
 import GlueStorage
 import Synchronization
+import GlueTransforms
 
 /// Reads the objects of an S3 source one after another as record batches, in one schema.
 ///
@@ -14,7 +15,12 @@ final class S3FileScan: BatchSource {
     struct State {
         var nextObject = 0
         var current: (any FileBatchStream)?
+        var errors: [ErrorRecord] = []
+        var errorCount = 0
     }
+
+    /// The most error records kept in memory (all are counted).
+    static let maximumErrorsKept = 1_000
 
     let schema: Schema
     let explainName: String
@@ -52,6 +58,10 @@ final class S3FileScan: BatchSource {
                         state.nextObject += 1
                     }
                     let batch = try state.current?.next()
+                    if let rejected = state.current?.takeErrors(), !rejected.isEmpty {
+                        state.errorCount += rejected.count
+                        state.errors.append(contentsOf: rejected.prefix(max(0, Self.maximumErrorsKept - state.errors.count)))
+                    }
                     if batch == nil { state.current = nil }
                     return .success((batch, state.nextObject - 1))
                 } catch {
@@ -64,6 +74,11 @@ final class S3FileScan: BatchSource {
                 return try align(batch, object: objectIndex)
             }
         }
+    }
+
+    /// The rejected records of the objects read so far, and how many there were in all.
+    var errorRecords: (kept: [ErrorRecord], count: Int) {
+        state.withLock { ($0.errors, $0.errorCount) }
     }
 
     /// Brings a file's batch to the source's schema, then appends partition columns.
@@ -105,6 +120,12 @@ protocol FileDecoder: Sendable {
 protocol FileBatchStream {
     /// The next batch, or `nil` at the end of the object.
     mutating func next() throws(GlueError) -> RecordBatch?
+    /// The records rejected since the last call (malformed rows), as error records.
+    mutating func takeErrors() -> [ErrorRecord]
+}
+
+extension FileBatchStream {
+    mutating func takeErrors() -> [ErrorRecord] { [] }
 }
 
 /// Reads Parquet objects: the footer and the needed column chunks through ranged reads.
