@@ -17,6 +17,7 @@ let package = Package(
     products: [
         .library(name: "LocalGlue", targets: ["GlueCore", "GlueColumnar", "GlueJSON", "GlueCSV", "GlueIAM", "GlueParquet", "GlueTransforms", "GlueExecution", "GlueCLI"]),
         .library(name: "GlueParquet", targets: ["GlueParquet"]),
+        .library(name: "GlueCSV", targets: ["GlueCSV"]),
         .library(name: "GlueIAM", targets: ["GlueIAM"]),
         .library(name: "GlueStorage", targets: ["GlueStorage"]),
         .executable(name: "localglue", targets: ["localglue"]),

@@ -19,7 +19,7 @@ let package = Package(
         // W1 (a full typed parse of the events CSV), timed against DuckDB by scripts/run-csv-bench.sh.
         .executableTarget(
             name: "W1CSV",
-            dependencies: [.product(name: "LocalGlue", package: "LocalGlue")],
+            dependencies: [.product(name: "GlueCSV", package: "LocalGlue")],
             path: "Sources/W1CSV"
         ),
         // LocalFileSystemObjectStore: putObject/getObject throughput on 1 GB, listObjectsV2 over
