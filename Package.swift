@@ -106,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GlueCLITests",
-            dependencies: ["GlueCLI", "GlueCore", "GlueColumnar", "GlueStorage", "GlueParquet"],
+            dependencies: ["GlueCLI", "GlueCore", "GlueColumnar", "GlueStorage", "GlueParquet", "GlueIAM"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import Foundation
 @testable import GlueCLI
 import GlueColumnar
 import GlueCore
+import GlueIAM
 import GlueParquet
 import GlueStorage
 import Testing
@@ -21,6 +22,16 @@ func loadSampleBuckets(into lake: LakeContext) throws {
     }
 }
 
+/// Creates a job role the way the design documents do: trusted by `glue.amazonaws.com` (unless
+/// told otherwise), with an inline policy.
+func createJobRole(_ lake: LakeContext, name: String = "data-lake-test-job-role", policy: String? = nil, trustedService: String = "glue.amazonaws.com") throws {
+    let iam = try SQLiteIAMStore(database: lake.database, accountID: lake.configuration.accountID.rawValue)
+    let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"\#(trustedService)"},"Action":"sts:AssumeRole"}]}"#
+    try iam.createRole(roleName: name, assumeRolePolicyDocument: trust)
+    let everything = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}"#
+    try iam.putRolePolicy(roleName: name, policyName: "s3", policyDocument: policy ?? everything)
+}
+
 @Suite struct VisualJobRunTests {
     let ordersPath = "s3://data-lake-snapshot-rds-test-s3/exports/rds-snapshot-export-2024-10-28/salesdb/sales.orders/"
 
@@ -33,6 +44,7 @@ func loadSampleBuckets(into lake: LakeContext) throws {
         try await withTemporaryDirectory { folder in
             let lake = try LakeContext.create(at: folder.appendingPathComponent("lake"), configuration: LakeConfiguration())
             try loadSampleBuckets(into: lake)
+            try createJobRole(lake)
             let jobFile = folder.appendingPathComponent("job.json")
             try Data(job(#"""
                 {"source": {"S3ParquetSource": {"Name": "Orders", "Paths": ["\#(ordersPath)"]}},
@@ -67,6 +79,7 @@ func loadSampleBuckets(into lake: LakeContext) throws {
         try await withTemporaryDirectory { folder in
             let lake = try LakeContext.create(at: folder.appendingPathComponent("lake"), configuration: LakeConfiguration())
             try loadSampleBuckets(into: lake)
+            try createJobRole(lake)
             let jobFile = folder.appendingPathComponent("job.json")
             try Data(job(#"""
                 {"source": {"S3ParquetSource": {"Name": "Orders", "Paths": ["\#(ordersPath)"]}},
@@ -91,6 +104,7 @@ func loadSampleBuckets(into lake: LakeContext) throws {
         try await withTemporaryDirectory { folder in
             let lake = try LakeContext.create(at: folder.appendingPathComponent("lake"), configuration: LakeConfiguration())
             try loadSampleBuckets(into: lake)
+            try createJobRole(lake)
             let jobFile = folder.appendingPathComponent("job.json")
             try Data(#"""
                 {"Name": "shipped-by-country", "Role": "data-lake-test-job-role", "Command": {"Name": "glueetl"},
@@ -144,6 +158,7 @@ func loadSampleBuckets(into lake: LakeContext) throws {
         try await withTemporaryDirectory { folder in
             let lake = try LakeContext.create(at: folder.appendingPathComponent("lake"), configuration: LakeConfiguration())
             let store = try lake.objectStore()
+            try createJobRole(lake, name: "GlueJobRole")
             try store.createBucket("my-raw-bucket")
             try store.createBucket("my-curated-bucket")
             let csv = """
@@ -202,6 +217,68 @@ func loadSampleBuckets(into lake: LakeContext) throws {
                 "--arguments", #"{"--job-bookmark-option": "job-bookmark-disable", "--stageThreshold": "3", "--totalThreshold": "3"}"#,
             ])
             #expect(lenient.exitCode == 0, "\(lenient.error)")
+        }
+    }
+}
+
+@Suite struct JobRoleEnforcementTests {
+    let ordersPath = "s3://data-lake-snapshot-rds-test-s3/exports/rds-snapshot-export-2024-10-28/salesdb/sales.orders/"
+
+    func run(_ lake: LakeContext, folder: URL, target: String = "s3://data-lake-test-target-s3/orders/") async throws -> CommandResult {
+        let jobFile = folder.appendingPathComponent("job.json")
+        try Data(#"""
+            {"Name": "rds-snapshot-orders", "Role": "arn:aws:iam::123456789012:role/data-lake-test-job-role", "Command": {"Name": "glueetl"},
+             "CodeGenConfigurationNodes": {
+              "source": {"S3ParquetSource": {"Name": "Orders", "Paths": ["\#(ordersPath)"]}},
+              "target": {"S3GlueParquetTarget": {"Name": "Curated", "Inputs": ["source"], "Path": "\#(target)"}}}}
+            """#.utf8).write(to: jobFile)
+        return await runLocalGlue(["run", jobFile.path, "--lake", lake.root.path])
+    }
+
+    @Test("The design documents' S3 policy (target ARN missing a colon): the write is denied with AWS's message, nothing is written")
+    func typoDeniesWrite() async throws {
+        try await withTemporaryDirectory { folder in
+            let lake = try LakeContext.create(at: folder.appendingPathComponent("lake"), configuration: LakeConfiguration())
+            try loadSampleBuckets(into: lake)
+            let policy = try String(contentsOf: sampleData.appendingPathComponent("iam/data-lake-test-job-role.s3-policy.json"), encoding: .utf8)
+            try createJobRole(lake, policy: policy)
+            let denied = try await run(lake, folder: folder)
+            #expect(denied.exitCode == 254)
+            #expect(denied.error.contains(
+                "User: arn:aws:sts::123456789012:assumed-role/data-lake-test-job-role/GlueJobRunnerSession is not authorized to perform: s3:PutObject on resource: \"arn:aws:s3:::data-lake-test-target-s3/orders/"))
+            #expect(denied.error.contains("because no identity-based policy allows the s3:PutObject action"))
+            #expect(try lake.objectStore().listAllObjects(bucket: "data-lake-test-target-s3").contents.isEmpty)
+            // The corrected policy lets the same job succeed.
+            let corrected = try String(contentsOf: sampleData.appendingPathComponent("iam/data-lake-test-job-role.s3-policy.corrected.json"), encoding: .utf8)
+            let iam = try SQLiteIAMStore(database: lake.database, accountID: "123456789012")
+            try iam.putRolePolicy(roleName: "data-lake-test-job-role", policyName: "s3", policyDocument: corrected)
+            let allowed = try await run(lake, folder: folder)
+            #expect(allowed.exitCode == 0, "\(allowed.error)")
+            #expect(try lake.objectStore().listAllObjects(bucket: "data-lake-test-target-s3").contents.count == 1)
+        }
+    }
+
+    @Test("A role whose trust policy does not name glue.amazonaws.com cannot run the job")
+    func trustPolicy() async throws {
+        try await withTemporaryDirectory { folder in
+            let lake = try LakeContext.create(at: folder.appendingPathComponent("lake"), configuration: LakeConfiguration())
+            try loadSampleBuckets(into: lake)
+            try createJobRole(lake, trustedService: "sagemaker.amazonaws.com")
+            let result = try await run(lake, folder: folder)
+            #expect(result.exitCode == 254)
+            #expect(result.error.contains("AccessDeniedException"))
+            #expect(result.error.contains("Service is unable to assume provided role. Please verify role's TrustPolicy"))
+        }
+    }
+
+    @Test("A job whose role does not exist fails with IAM's NoSuchEntity")
+    func missingRole() async throws {
+        try await withTemporaryDirectory { folder in
+            let lake = try LakeContext.create(at: folder.appendingPathComponent("lake"), configuration: LakeConfiguration())
+            try loadSampleBuckets(into: lake)
+            let result = try await run(lake, folder: folder)
+            #expect(result.exitCode == 254)
+            #expect(result.error.contains("NoSuchEntity"))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GlueCore
+import GlueIAM
 import GlueJobs
 import GlueStorage
 
@@ -10,7 +11,7 @@ struct LakeJobExecutor: JobExecutor {
     func execute(_ request: JobExecutionRequest, control: RunControl) async throws(GlueError) -> JobExecutionResult {
         let lake = self.lake
         let environment = ExecutionEnvironment(
-            objectStore: { _ throws(GlueError) in try lake.objectStore() },
+            objectStore: { job throws(GlueError) in try lake.jobObjectStore(role: job.role) },
             temporaryFolder: lake.root.appendingPathComponent("tmp", isDirectory: true),
             logFolder: { jobName, runID in lake.runLogFolder(jobName: jobName, runID: runID) })
         return try await GraphExecutor(environment: environment).execute(request, control: control)
@@ -18,6 +19,28 @@ struct LakeJobExecutor: JobExecutor {
 }
 
 extension LakeContext {
+    /// The object store a job run uses: the lake's buckets as the session
+    /// `arn:aws:sts::ACCOUNT:assumed-role/ROLE/GlueJobRunnerSession`, after the role's trust policy
+    /// let `glue.amazonaws.com` assume it (as Glue does when a run starts).
+    ///
+    /// - Throws: `AccessDeniedException` with Glue's message when the trust policy does not allow
+    ///   Glue; `NoSuchEntity` when the role does not exist.
+    func jobObjectStore(role: String) throws(GlueError) -> any ObjectStore {
+        let caller: CallerIdentity
+        do {
+            let iam = try SQLiteIAMStore(database: database, accountID: configuration.accountID.rawValue)
+            caller = try iam.assumeRole(
+                roleName: SQLiteIAMStore.roleName(fromNameOrARN: role), servicePrincipal: "glue.amazonaws.com",
+                sessionName: "GlueJobRunnerSession")
+        } catch where error.code == .accessDenied {
+            throw GlueError(
+                .accessDeniedException,
+                "Service is unable to assume provided role. Please verify role's TrustPolicy (\(error.message))")
+        }
+        let kmsKeys = try KMSKeyStore(database: database, account: configuration.accountID, region: configuration.region)
+        return PolicyEnforcingObjectStore(wrapping: try objectStore(), caller: caller, kmsKeys: kmsKeys)
+    }
+
     /// The lake's buckets as an object store.
     ///
     /// - Throws: `InternalError` when the buckets folder or the bucket registry cannot be prepared.
