@@ -91,3 +91,20 @@ import Testing
         #expect(OutputPrinter.reindent("{\n  \"a\" : {\n\n  },\n  \"b\" : [\n\n  ]\n}") == "{\n    \"a\": {},\n    \"b\": []\n}")
     }
 }
+
+@Suite struct ConvertOverwriteTests {
+    @Test("convert replaces an existing output, even an empty one")
+    func overwrite() async throws {
+        try await withTemporaryDirectory { folder in
+            let input = folder.appendingPathComponent("in.csv")
+            try Data("id,text\n".utf8).write(to: input)
+            let output = folder.appendingPathComponent("out.jsonl").path
+            for _ in 0..<2 {
+                let result = await runLocalGlue(["convert", input.path, output, "--schema", "id int, text string"])
+                #expect(result.exitCode == 0, "\(result.error)")
+            }
+            #expect(FileManager.default.fileExists(atPath: output))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["in.csv", "out.jsonl"])
+        }
+    }
+}

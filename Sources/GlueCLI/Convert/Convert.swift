@@ -81,14 +81,9 @@ struct ConvertRequest {
         var writer = try makeWriter(to: temporary, schema: reader.schema)
         while let batch = try reader.next() { try writer.write(batch) }
         try writer.finish()
-        do {
-            if FileManager.default.fileExists(atPath: output.path) {
-                _ = try FileManager.default.replaceItemAt(output, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: output)
-            }
-        } catch {
-            throw ConfigurationError("Cannot write \(output.path): \(error.localizedDescription)")
+        // rename(2) replaces an existing output in one step: readers see the old file or the new one.
+        guard rename(temporary.path, output.path) == 0 else {
+            throw ConfigurationError("Cannot write \(output.path): \(String(cString: strerror(errno)))")
         }
     }
 
