@@ -7,7 +7,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 LAKE ?= $(CURDIR)/.localglue
 
-.PHONY: all deps python-env build release test run check-layers check-warnings clean
+.PHONY: all deps python-env build release test run check-layers check-warnings clean bench-micro
 
 all: build
 
@@ -50,6 +50,10 @@ test: deps python-env check-layers
 ## run: set-up, a release build, and the sample lake's demo.
 run: release
 	@bash scripts/demo.sh $(CURDIR)/.build/release/localglue "$(LAKE)"
+
+## bench-micro: the kernel micro-benchmarks (nested package Benchmarks/, release build; not part of test).
+bench-micro: deps
+	$(SWIFT) package --package-path Benchmarks benchmark
 
 clean:
 	rm -rf .build .build-test.log

@@ -1,14 +1,18 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 //
-// LocalGlue's benchmarks: a nested package so that `swift build` of the main package never builds
-// them. Build in release: `swift build -c release --package-path Benchmarks`.
+// LocalGlue's benchmarks: a nested package, so the main package's `swift build`, `swift test` and
+// `make test` never build the benchmark stack. Micro-benchmarks run with `make bench-micro`
+// (see README.md); ParquetBench builds with `swift build -c release --package-path Benchmarks`.
 
 import PackageDescription
 
 let package = Package(
     name: "LocalGlueBenchmarks",
     platforms: [.macOS(.v15)],
-    dependencies: [.package(name: "LocalGlue", path: "..")],
+    dependencies: [
+        .package(name: "LocalGlue", path: "../"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
     targets: [
         // Parquet scan and W4 (Parquet -> filter + project -> Parquet), timed against DuckDB by
         // scripts/run-parquet-bench.sh.
@@ -27,6 +31,16 @@ let package = Package(
         .executableTarget(
             name: "StorageBench",
             dependencies: [.product(name: "GlueStorage", package: "LocalGlue")]
+        ),
+        // ordo-one/benchmark suites: one executable per suite under Benchmarks/<Name>/<Name>.swift.
+        .executableTarget(
+            name: "ColumnarKernelBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "LocalGlue", package: "LocalGlue"),
+            ],
+            path: "Benchmarks/ColumnarKernelBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]
 )

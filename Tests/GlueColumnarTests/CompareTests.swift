@@ -60,6 +60,7 @@ func flags(_ column: Column) -> [Bool?] {
         #expect(flags(try dates.slice(0..<2).compare(.equal, stamps)) == [false, false])
         #expect(flags(try Column(strings: ["10", "9", "x"]).compare(.greaterThan, .integer(9))) == [true, false, nil])
         #expect(flags(try Column(int32: [1]).compare(.equal, Column(int64: [1]))) == [true])
+        #expect(flags(try Column(strings: ["1.50", "2"]).compare(.equal, .decimal(unscaled: 150, scale: 2))) == [true, false])
         #expect(throws: GlueError.self) { try Column(boolean: [true]).compare(.equal, Column(int64: [1])) }
         #expect(throws: GlueError.self) { try Column(int64: [1, 2]).compare(.equal, Column(int64: [1])) }
     }

@@ -196,6 +196,23 @@ func parsing<Result>(_ text: String, _ parser: (UnsafeBufferPointer<UInt8>) -> R
         #expect(micros(text) == nil)
     }
 
+    @Test("The fixed-layout fast path agrees with the general parser")
+    func fastPathAgrees() {
+        var generator = SplitMix(seed: 7)
+        for _ in 0..<2_000 {
+            let micros = Int64(bitPattern: generator.next() % 400_000_000_000_000_000) - 200_000_000_000_000_000
+            let text = TemporalFormat.timestamp(microseconds: micros, separator: generator.next() % 2 == 0 ? "T" : " ")
+            let general = parsing(text) { TimestampParser.parseParts($0)?.localMicroseconds }
+            let fast = parsing(text) { TimestampParser.parseMicroseconds($0) }
+            #expect(fast == general, "\(text)")
+            #expect(fast == micros, "\(text)")
+        }
+        #expect(micros("2024-02-29T13:05:09.") == 1_709_211_909_000_000)
+        #expect(micros("2023-02-29T13:05:09") == nil)
+        #expect(micros("2024-02-29T13:05:09.12a") == nil)
+        #expect(parsing("1969-12-31 23:59:59.9999999") { TimestampParser.parseMicrosecondsWithoutTimeZone($0) } == -1)
+    }
+
     @Test("Offsets as Java's ZoneId reads them")
     func offsets() {
         func offset(_ text: String) -> Int? { parsing(text) { ZoneOffsetParser.parseOffsetSeconds($0) } }

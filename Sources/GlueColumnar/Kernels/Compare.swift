@@ -29,8 +29,8 @@ extension Column {
     ///
     /// Types are brought together first as Spark's implicit casts do: integers widen to `bigint`,
     /// any `float`/`double` makes both `double`, decimals meet at the larger scale, a `date` meets
-    /// a `timestamp` as a timestamp, and text compared with another primitive type is cast to that
-    /// type. Text and binary compare as unsigned bytes. Floating point follows Spark: `NaN = NaN`
+    /// a `timestamp` as a timestamp, text against a decimal makes both `double`, and text compared
+    /// with another primitive type is cast to that type. Text and binary compare as unsigned bytes. Floating point follows Spark: `NaN = NaN`
     /// is true and NaN is greater than every other value; `-0.0 = 0.0`.
     ///
     /// - Throws: `InvalidInputException` when the lengths differ or the types cannot be compared.
@@ -89,6 +89,8 @@ enum Comparison {
         case (.date, .timestamp), (.timestamp, .date): return .timestamp
         case (.date, .timestampNTZ), (.timestampNTZ, .date): return .timestampNTZ
         case (.timestamp, .timestampNTZ), (.timestampNTZ, .timestamp): return .timestamp
+        // Spark has no good decimal for text, so both become double (SPARK-22469).
+        case (.decimal, _) where rhs.isString, (_, .decimal) where lhs.isString: return .double
         case _ where lhs.isString && rhs.isPrimitive: return rhs
         case _ where rhs.isString && lhs.isPrimitive: return lhs
         default:

@@ -15,6 +15,21 @@ public enum DateParser {
         let text = ByteTrimming.sparkTrimmed(bytes)
         let end = text.count
         guard end > 0 else { return nil }
+        // Fast path: `YYYY-MM-DD`, alone or before a space or `T`.
+        if end >= 10 && text[4] == UInt8(ascii: "-") && text[7] == UInt8(ascii: "-")
+            && (end == 10 || text[10] == UInt8(ascii: " ") || text[10] == UInt8(ascii: "T")) {
+            @inline(__always) func digit(_ index: Int) -> Int { Int(text[index] &- UInt8(ascii: "0")) }
+            let allDigits = digit(0) <= 9 && digit(1) <= 9 && digit(2) <= 9 && digit(3) <= 9 && digit(5) <= 9
+                && digit(6) <= 9 && digit(8) <= 9 && digit(9) <= 9
+            let fields = (
+                digit(0) &* 1_000 &+ digit(1) &* 100 &+ digit(2) &* 10 &+ digit(3),
+                digit(5) &* 10 &+ digit(6), digit(8) &* 10 &+ digit(9))
+            if allDigits {
+                let date = CivilDate(year: fields.0, month: fields.1, day: fields.2)
+                guard date.isValid else { return nil }
+                return Int32(date.daysSinceEpoch)
+            }
+        }
         var index = 0
         var sign = 1
         if text[0] == UInt8(ascii: "-") || text[0] == UInt8(ascii: "+") {

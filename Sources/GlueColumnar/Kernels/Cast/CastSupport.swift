@@ -118,7 +118,8 @@ enum CastSupport {
     @inline(__always)
     static func double(fromDecimal unscaled: Int128, scale: Int) -> Double {
         if unscaled.magnitude <= 1 << 53 && scale <= 22 {
-            let value = Double(unscaled)
+            // Through Int64: the generic Int128 conversion is far slower.
+            let value = Double(Int64(truncatingIfNeeded: unscaled))
             return scale == 0 ? value : value / FloatingPointParser.powerOfTen(scale)
         }
         return slowDouble(unscaled, scale: scale)
@@ -133,7 +134,7 @@ enum CastSupport {
     @inline(__always)
     static func float(fromDecimal unscaled: Int128, scale: Int) -> Float {
         if unscaled.magnitude <= 1 << 24 && scale <= 10 {
-            let value = Float(unscaled)
+            let value = Float(Int64(truncatingIfNeeded: unscaled))
             return scale == 0 ? value : value / Float(FloatingPointParser.powerOfTen(scale))
         }
         return Float(Decimal128.format(unscaled, scale: scale)) ?? .nan
