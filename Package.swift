@@ -16,6 +16,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "LocalGlue", targets: ["GlueCore", "GlueColumnar", "GlueJSON", "GlueCSV", "GlueIAM", "GlueParquet", "GlueTransforms", "GlueExecution", "GlueCLI"]),
+        .library(name: "GlueColumnar", targets: ["GlueColumnar"]),
         .library(name: "GlueParquet", targets: ["GlueParquet"]),
         .library(name: "GlueCSV", targets: ["GlueCSV"]),
         .library(name: "GlueIAM", targets: ["GlueIAM"]),

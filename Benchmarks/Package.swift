@@ -37,7 +37,7 @@ let package = Package(
             name: "ColumnarKernelBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "LocalGlue", package: "LocalGlue"),
+                .product(name: "GlueColumnar", package: "LocalGlue"),
             ],
             path: "Benchmarks/ColumnarKernelBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
