@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "GlueTransformsTests", dependencies: ["GlueTransforms", "GlueColumnar", "GlueCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "GlueExecutionTests", dependencies: ["GlueExecution", "GlueTransforms", "GlueColumnar", "GlueCore"],
-            exclude: ["Golden"], swiftSettings: strictSettings),
+            exclude: ["Golden", "Interop"], swiftSettings: strictSettings),
         .testTarget(
             name: "GlueIAMTests",
             dependencies: ["GlueIAM", "GlueCore", .product(name: "GRDB", package: "GRDB.swift")],
