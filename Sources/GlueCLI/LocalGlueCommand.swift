@@ -27,6 +27,8 @@ public struct LocalGlueCommand: AsyncParsableCommand {
         S3Service.self,
         S3APIService.self,
         KMSService.self,
+        IAMService.self,
+        AccessAnalyzerService.self,
     ]
 
     public init() {}
