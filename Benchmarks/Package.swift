@@ -42,5 +42,10 @@ let package = Package(
             path: "Benchmarks/ColumnarKernelBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // One IAM decision against a role with 5 policies / 50 statements (median per decision).
+        .executableTarget(
+            name: "IAMBench",
+            dependencies: [.product(name: "GlueIAM", package: "LocalGlue")]
+        ),
     ]
 )
