@@ -58,7 +58,7 @@ let package = Package(
         ),
         .target(
             name: "GlueCatalog",
-            dependencies: ["GlueCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["GlueCore", "GlueIAM", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .target(name: "GlueTransforms", dependencies: ["GlueCore", "GlueColumnar"], swiftSettings: strictSettings),
@@ -123,7 +123,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GlueCatalogTests",
-            dependencies: ["GlueCatalog", "GlueCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["GlueCatalog", "GlueCore", "GlueIAM", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
     ]
