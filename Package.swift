@@ -79,6 +79,7 @@ let package = Package(
             name: "GlueCLI",
             dependencies: [
                 "GlueCore", "GlueCSV", "GlueJSON", "GlueColumnar", "GlueJobs", "GlueStorage", "GlueIAM", "GlueParquet",
+                "GlueCatalog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -124,6 +125,7 @@ let package = Package(
         .testTarget(
             name: "GlueCatalogTests",
             dependencies: ["GlueCatalog", "GlueCore", "GlueIAM", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["botocore_shapes.py"],
             swiftSettings: strictSettings
         ),
     ]
