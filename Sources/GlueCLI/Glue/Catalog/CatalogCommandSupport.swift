@@ -5,14 +5,16 @@ import GlueCore
 import GlueIAM
 
 extension LakeContext {
-    /// The caller of catalog commands: the account's administrator, or the `--as-role` session.
+    /// The caller of catalog commands: the account's administrator, or the `--as-role` session
+    /// (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/localglue-cli` with the role's policies).
     ///
-    /// - Throws: ``ConfigurationError`` for `--as-role` until the IAM role store is wired here.
+    /// - Throws: `NoSuchEntity` when the role does not exist in the lake.
     func catalogCaller() throws -> CallerIdentity {
-        guard asRole == nil else {
-            throw ConfigurationError("--as-role is not supported by the catalog commands yet: the lake's IAM role store is not wired to them.")
-        }
-        return .administrator(accountID: configuration.accountID.rawValue)
+        let account = configuration.accountID.rawValue
+        guard let asRole else { return .administrator(accountID: account) }
+        let roleName = ARN(asRole).map { String($0.resource.split(separator: "/").last ?? "") } ?? asRole
+        let iam = try SQLiteIAMStore(database: database, accountID: account)
+        return try iam.callerIdentity(roleName: roleName, sessionName: "localglue-cli")
     }
 
     /// The lake's Data Catalog, authorizing every call for the caller.
