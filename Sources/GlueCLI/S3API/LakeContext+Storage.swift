@@ -20,13 +20,6 @@ extension LakeContext {
     ///
     /// - Throws: `NoSuchEntity` when the role is unknown (the lake's IAM role store resolves it).
     func storageCaller() throws -> CallerIdentity {
-        let account = configuration.accountID.rawValue
-        guard let role = asRole else { return .administrator(accountID: account) }
-        let roleName = role.hasPrefix("arn:") ? String(role.split(separator: "/").last ?? "") : role
-        // The lake's IAM role store (roles, inline and attached policies, boundaries) belongs to
-        // the IAM area; until it is wired here, acting as a role is refused rather than guessed.
-        throw GlueError(
-            .noSuchEntity,
-            "The role with name \(roleName) cannot be found: --as-role needs the lake's IAM role store, which the storage commands do not reach yet.")
+        try caller()
     }
 }
