@@ -50,6 +50,38 @@ public struct AuthorizationRequest: Sendable {
         self.servicePrincipal = servicePrincipal
     }
 
+    /// Whether the principal's account owns the resource (``effectiveResourceAccount``), decided
+    /// without allocating: the resource ARN's account field is compared in place.
+    var isSameAccount: Bool {
+        if let resourceAccount, !resourceAccount.isEmpty { return resourceAccount == principal.account }
+        var resource = resource
+        let principalAccount = principal.account
+        return resource.withUTF8 { bytes -> Bool in
+            // arn:PARTITION:SERVICE:REGION:ACCOUNT:...: the account lies between the 4th and 5th colons.
+            guard bytes.count > 4, bytes[0] == UInt8(ascii: "a"), bytes[1] == UInt8(ascii: "r"), bytes[2] == UInt8(ascii: "n"),
+                bytes[3] == UInt8(ascii: ":")
+            else { return true }
+            var colons = 0
+            var start = -1
+            var end = -1
+            for offset in 0..<bytes.count where bytes[offset] == UInt8(ascii: ":") {
+                colons += 1
+                if colons == 4 { start = offset + 1 }
+                if colons == 5 {
+                    end = offset
+                    break
+                }
+            }
+            guard start >= 0, end >= start, end > start else { return true }
+            var principalAccount = principalAccount
+            return principalAccount.withUTF8 { account in
+                guard account.count == end - start else { return false }
+                for index in 0..<account.count where account[index] != bytes[start + index] { return false }
+                return true
+            }
+        }
+    }
+
     /// The account that owns the resource, as the evaluator decides same- vs cross-account.
     public var effectiveResourceAccount: String {
         if let resourceAccount, !resourceAccount.isEmpty { return resourceAccount }

@@ -68,13 +68,17 @@ public struct PolicyEvaluator: Sendable {
         _ documents: [PolicyDocument], kind: PolicyKind, action: UnsafeBufferPointer<UInt8>,
         resource: UnsafeBufferPointer<UInt8>, context: RequestContext, into outcome: inout Outcome
     ) {
-        for (policyIndex, document) in documents.enumerated() {
-            for statement in document.statements
-            where statement.matchesAction(action) && statement.matchesResource(resource, context)
-                && statement.conditionsHold(context)
-            {
+        // Index-based access borrows the statements in place: no per-statement copy (retain/release).
+        for policyIndex in documents.indices {
+            let matchers = documents[policyIndex].matchers
+            for statementIndex in matchers.indices {
+                let matcher = matchers[statementIndex]
+                guard matcher.matchesAction(action), matcher.matchesResource(resource, context),
+                    matcher.conditionsHold(context)
+                else { continue }
+                let statement = documents[policyIndex].statements[statementIndex]
                 let matched = MatchedStatement(
-                    policyKind: kind, policyIndex: policyIndex, policyName: document.name,
+                    policyKind: kind, policyIndex: policyIndex, policyName: documents[policyIndex].name,
                     statementIndex: statement.index, sid: statement.sid, effect: statement.effect, span: statement.span)
                 if statement.effect == .deny {
                     outcome.denies.append(matched)
@@ -173,17 +177,23 @@ public struct PolicyEvaluator: Sendable {
                 into: &resourceOutcome)
         }
 
+        func joined(_ first: [MatchedStatement], _ second: [MatchedStatement]) -> [MatchedStatement] {
+            first.isEmpty ? second : second.isEmpty ? first : first + second
+        }
+
         func result(_ decision: EvaluationDecision, _ matched: [MatchedStatement], _ kind: PolicyKind?) -> AuthorizationResult {
             AuthorizationResult(decision: decision, matchedStatements: matched, responsiblePolicyKind: kind, request: request)
         }
 
-        // 1. Explicit deny anywhere.
-        let denyOrder: [(PolicyKind, [MatchedStatement])] = [
-            (.serviceControl, scp.denies), (resourceKind, resourceOutcome.denies), (.identityBased, identity.denies),
-            (.permissionsBoundary, boundary.denies), (.session, session.denies),
-        ]
-        if let first = denyOrder.first(where: { !$0.1.isEmpty }) {
-            return result(.explicitDeny, denyOrder.flatMap { $0.1 }, first.0)
+        // 1. Explicit deny anywhere (the kind named is the first in this order).
+        if !scp.denies.isEmpty || !resourceOutcome.denies.isEmpty || !identity.denies.isEmpty || !boundary.denies.isEmpty
+            || !session.denies.isEmpty
+        {
+            let kind: PolicyKind =
+                !scp.denies.isEmpty ? .serviceControl : !resourceOutcome.denies.isEmpty ? resourceKind
+                : !identity.denies.isEmpty ? .identityBased : !boundary.denies.isEmpty ? .permissionsBoundary : .session
+            return result(
+                .explicitDeny, scp.denies + resourceOutcome.denies + identity.denies + boundary.denies + session.denies, kind)
         }
         // 2. SCPs must allow.
         if !policies.serviceControlPolicies.isEmpty, !isService, !scp.allowed {
@@ -200,15 +210,15 @@ public struct PolicyEvaluator: Sendable {
         let callerSideKindLacking: PolicyKind? =
             !identityAllows ? .identityBased : !boundaryAllows ? .permissionsBoundary : !sessionAllows ? .session : nil
 
-        let sameAccount = request.principal.account == request.effectiveResourceAccount
+        let sameAccount = request.isSameAccount
         if sameAccount {
             // 3a. A direct grant in the resource policy.
             if resourceOutcome.grant == .direct {
-                return result(.allowed, resourceOutcome.allows + identity.allows, nil)
+                return result(.allowed, joined(resourceOutcome.allows, identity.allows), nil)
             }
             // 3b. A grant to the session's role ARN, capped by boundary and session policies.
             if resourceOutcome.grant == .role, boundaryAllows, sessionAllows {
-                return result(.allowed, resourceOutcome.allows + identity.allows, nil)
+                return result(.allowed, joined(resourceOutcome.allows, identity.allows), nil)
             }
             // 3c. Trust and key policies must allow the caller themselves.
             if resourceMustAllow, !resourceOutcome.allowed {
@@ -218,11 +228,11 @@ public struct PolicyEvaluator: Sendable {
             if let lacking = callerSideKindLacking {
                 return result(.implicitDeny, [], lacking)
             }
-            return result(.allowed, identity.allows + resourceOutcome.allows, nil)
+            return result(.allowed, joined(identity.allows, resourceOutcome.allows), nil)
         }
         // 4. Cross-account: both sides must allow.
         guard resourceOutcome.allowed else { return result(.implicitDeny, [], resourceKind) }
         if let lacking = callerSideKindLacking { return result(.implicitDeny, [], lacking) }
-        return result(.allowed, identity.allows + resourceOutcome.allows, nil)
+        return result(.allowed, joined(identity.allows, resourceOutcome.allows), nil)
     }
 }

@@ -26,6 +26,8 @@ public struct PolicyDocument: Sendable {
     public let json: String
     /// A name for reports (the policy's name or ARN, `SourcePolicyId` in simulation results).
     public var name: String?
+    /// The statements' compiled matchers, in order (what the evaluator loops over).
+    let matchers: [StatementMatcher]
 
     /// Whether policy variables are substituted (only under `2012-10-17`).
     public var variablesEnabled: Bool { version == PolicyDocument.currentVersion }
@@ -51,6 +53,7 @@ public struct PolicyDocument: Sendable {
         self.version = body.version
         self.id = body.id
         self.statements = body.statements
+        self.matchers = body.statements.map(\.matcher)
         self.json = json
         self.name = name
     }

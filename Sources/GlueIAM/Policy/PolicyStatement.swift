@@ -25,8 +25,8 @@ public struct PolicyStatement: Sendable {
     /// The condition tests; all must hold.
     public let conditions: [ConditionClause]
 
-    let actionPatterns: [WildcardPattern]
-    let resourceMatchers: [ResourceMatcher]?
+    /// The compiled matching data, behind one reference so the evaluator's loop copies nothing.
+    let matcher: StatementMatcher
 
     init(
         sid: String?, effect: PolicyEffect, index: Int, span: JSONSpan?, isNotAction: Bool, actions: [String],
@@ -44,8 +44,11 @@ public struct PolicyStatement: Sendable {
         self.isNotPrincipal = isNotPrincipal
         self.principals = principals
         self.conditions = conditions
-        actionPatterns = actions.map { PolicyStatement.actionPattern($0) }
-        resourceMatchers = resources?.map { ResourceMatcher($0, variablesEnabled: variablesEnabled) }
+        matcher = StatementMatcher(
+            effect: effect, isNotAction: isNotAction, actionPatterns: actions.map { PolicyStatement.actionPattern($0) },
+            isNotResource: isNotResource,
+            resourceMatchers: resources?.map { ResourceMatcher($0, variablesEnabled: variablesEnabled) },
+            conditions: conditions)
     }
 
     /// Actions are `service:name`, case-insensitive; `*` alone is every action.
@@ -54,10 +57,43 @@ public struct PolicyStatement: Sendable {
     }
 
     /// Whether the action part matches the request's action bytes.
+    func matchesAction(_ action: UnsafeBufferPointer<UInt8>) -> Bool { matcher.matchesAction(action) }
+
+    /// Whether the resource part matches.
+    func matchesResource(_ resource: UnsafeBufferPointer<UInt8>, _ context: RequestContext) -> Bool {
+        matcher.matchesResource(resource, context)
+    }
+
+    /// Whether every condition holds.
+    func conditionsHold(_ context: RequestContext) -> Bool { matcher.conditionsHold(context) }
+}
+
+/// A statement's compiled patterns and conditions: immutable, shared, matched without copying.
+final class StatementMatcher: Sendable {
+    let effect: PolicyEffect
+    let isNotAction: Bool
+    let actionPatterns: [WildcardPattern]
+    let isNotResource: Bool
+    let resourceMatchers: [ResourceMatcher]?
+    let conditions: [ConditionClause]
+
+    init(
+        effect: PolicyEffect, isNotAction: Bool, actionPatterns: [WildcardPattern], isNotResource: Bool,
+        resourceMatchers: [ResourceMatcher]?, conditions: [ConditionClause]
+    ) {
+        self.effect = effect
+        self.isNotAction = isNotAction
+        self.actionPatterns = actionPatterns
+        self.isNotResource = isNotResource
+        self.resourceMatchers = resourceMatchers
+        self.conditions = conditions
+    }
+
+    /// Whether the action part matches the request's action bytes.
     @inline(__always)
     func matchesAction(_ action: UnsafeBufferPointer<UInt8>) -> Bool {
         var any = false
-        for pattern in actionPatterns where pattern.matches(bytes: action) {
+        for index in actionPatterns.indices where actionPatterns[index].matches(bytes: action) {
             any = true
             break
         }
@@ -70,7 +106,8 @@ public struct PolicyStatement: Sendable {
     func matchesResource(_ resource: UnsafeBufferPointer<UInt8>, _ context: RequestContext) -> Bool {
         guard let resourceMatchers else { return true }
         var any = false
-        for matcher in resourceMatchers where matcher.matches(resource, context, inNotResource: isNotResource) {
+        for index in resourceMatchers.indices
+        where resourceMatchers[index].matches(resource, context, inNotResource: isNotResource) {
             any = true
             break
         }
@@ -80,7 +117,7 @@ public struct PolicyStatement: Sendable {
     /// Whether every condition holds.
     @inline(__always)
     func conditionsHold(_ context: RequestContext) -> Bool {
-        for clause in conditions where !clause.evaluate(context) { return false }
+        for index in conditions.indices where !conditions[index].evaluate(context) { return false }
         return true
     }
 }
