@@ -20,7 +20,7 @@ let package = Package(
             name: "ParquetBench",
             dependencies: [.product(name: "GlueParquet", package: "LocalGlue")]
         ),
-        // W1 (a full typed parse of the events CSV), timed against DuckDB by scripts/run-csv-bench.sh.
+        // W1 (typed parse of the standard CSV) against DuckDB: scripts/run-csv-bench.sh.
         .executableTarget(
             name: "W1CSV",
             dependencies: [.product(name: "GlueCSV", package: "LocalGlue")],
@@ -31,6 +31,12 @@ let package = Package(
         .executableTarget(
             name: "StorageBench",
             dependencies: [.product(name: "GlueStorage", package: "LocalGlue")]
+        ),
+        // The pipeline engine's compute: W3's group by on data in memory (paired with DuckDB by
+        // scripts/w3-duckdb-compute.py) and rows/s per operator.
+        .executableTarget(
+            name: "PipelineBench",
+            dependencies: [.product(name: "LocalGlue", package: "LocalGlue"), .product(name: "GlueParquet", package: "LocalGlue")]
         ),
         // ordo-one/benchmark suites: one executable per suite under Benchmarks/<Name>/<Name>.swift.
         .executableTarget(
