@@ -70,7 +70,7 @@ let package = Package(
             name: "GlueJobs",
             dependencies: [
                 "GlueCore", "GlueColumnar", "GlueStorage", "GlueParquet", "GlueCSV", "GlueJSON", "GlueTransforms", "GlueExecution",
-                "GlueIAM", .product(name: "GRDB", package: "GRDB.swift"),
+                "GlueIAM", "GlueCatalog", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),
@@ -103,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GlueJobsTests",
-            dependencies: ["GlueJobs", "GlueStorage", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["GlueJobs", "GlueStorage", "GlueCatalog", "GlueIAM", "GlueCore", "GlueColumnar", "GlueCSV", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(
