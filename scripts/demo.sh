@@ -2,11 +2,12 @@
 # `make run`: the sample lake of the design documents, with the release binary.
 #
 # 1. a lake with the documents' buckets (an RDS snapshot export, CSV files, a target bucket, the
-#    SageMaker buckets) and roles;
+#    SageMaker buckets), the Data Catalog of Catalog/, and roles;
 # 2. the job `rds-snapshot-orders` runs as data-lake-test-job-role with the S3 policy exactly as the
 #    documents wrote it: the write to the target is denied with AWS's message, because the target
 #    ARN misses a colon -- and Access Analyzer's validate-policy points at that ARN;
-# 3. the corrected policy: the same job succeeds; the output files are listed;
+# 3. the corrected policy: the same job succeeds; the output files are listed, and the partitions
+#    its S3CatalogTarget registered in data_lake_target.orders_by_country once they were published;
 # 4. the engineer role may read sagemaker-rawdata but not write it.
 #
 # Usage: demo.sh LOCALGLUE_BINARY LAKE_DIR
@@ -32,6 +33,10 @@ for bucket in data-lake-snapshot-rds-test-s3 data-lake-test-target-s3 sagemaker-
 done
 lg s3 ls s3://data-lake-snapshot-rds-test-s3 --recursive
 
+step "The Data Catalog of Catalog/ (databases and tables in Glue's JSON)"
+lg glue import-catalog "$root/Catalog" --output text >/dev/null || fail "import-catalog failed"
+lg glue get-tables --database-name data_lake_target --output table
+
 step "Role data-lake-test-job-role: trust policy for glue.amazonaws.com, AWSGlueServiceRole, the S3 and KMS policies as written"
 lg iam create-role --role-name data-lake-test-job-role \
     --assume-role-policy-document "file://$iam/data-lake-test-job-role.trust-policy.json" >/dev/null || fail "create-role failed"
@@ -46,8 +51,9 @@ step "Run the job with the policy as the documents wrote it (expected: AccessDen
 if lg run "$root/SampleData/jobs/rds-snapshot-orders.json" >/dev/null; then
     fail "the run succeeded, but the documents' policy cannot allow the write"
 fi
-echo "Nothing was written to the target:"
+echo "Nothing was written to the target, and the catalog table has no partitions:"
 lg s3 ls s3://data-lake-test-target-s3 --recursive
+lg glue get-partitions --database-name data_lake_target --table-name orders_by_country --output text
 
 step "Access Analyzer's validate-policy on that policy points at the malformed target ARN"
 lg accessanalyzer validate-policy --policy-type IDENTITY_POLICY \
@@ -59,6 +65,9 @@ lg iam put-role-policy --role-name data-lake-test-job-role --policy-name s3-acce
 lg run "$root/SampleData/jobs/rds-snapshot-orders.json" --output text >/dev/null || fail "the corrected run failed"
 echo "The output, partitioned by country:"
 lg s3 ls s3://data-lake-test-target-s3/orders_by_country/ --recursive
+echo "The partitions the run registered in data_lake_target.orders_by_country after its output was published:"
+lg glue get-partitions --database-name data_lake_target --table-name orders_by_country --output text \
+    | awk -F'\t' '$1 == "STORAGEDESCRIPTOR" { location = $4 } $1 == "VALUES" { print "  Values: [" $2 "]  Location: " location }'
 lg glue get-job-runs --job-name rds-snapshot-orders --output table --max-results 2
 
 step "The engineer role may read sagemaker-rawdata but not write it"

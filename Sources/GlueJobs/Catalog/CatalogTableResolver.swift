@@ -34,16 +34,7 @@ public struct CatalogTableResolver: Sendable {
     ///   or a format LocalGlue does not read), `InvalidInputException` (no S3 location, a bad
     ///   column type or predicate).
     public func resolve(database: String, table: String, partitionPredicate: String? = nil) throws(GlueError) -> ResolvedCatalogTable {
-        let response: GetTableResponse
-        do {
-            response = try catalog.getTable(GetTableRequest(databaseName: database, name: table))
-        } catch {
-            throw error.during("GetTable")
-        }
-        guard let definition = response.table else {
-            throw GlueError(.entityNotFound, "Table \(table) not found.", operation: "GetTable")
-        }
-        var resolved = try ResolvedCatalogTable(table: definition, database: database)
+        var resolved = try self.table(database: database, table: table)
         guard !resolved.partitionKeys.isEmpty else { return resolved }
         let expression = partitionPredicate.map(Self.catalogExpression).flatMap { $0.isEmpty ? nil : $0 }
         var partitions: [Partition] = []
@@ -62,6 +53,22 @@ public struct CatalogTableResolver: Sendable {
             try resolved.partition(values: partition.values ?? [], location: partition.storageDescriptor?.location)
         }
         return resolved
+    }
+
+    /// The table `database.table` without its partitions (for writing).
+    ///
+    /// - Throws: as ``resolve(database:table:partitionPredicate:)``, without the `GetPartitions` errors.
+    public func table(database: String, table: String) throws(GlueError) -> ResolvedCatalogTable {
+        let response: GetTableResponse
+        do {
+            response = try catalog.getTable(GetTableRequest(databaseName: database, name: table))
+        } catch {
+            throw error.during("GetTable")
+        }
+        guard let definition = response.table else {
+            throw GlueError(.entityNotFound, "Table \(table) not found.", operation: "GetTable")
+        }
+        return try ResolvedCatalogTable(table: definition, database: database)
     }
 
     /// A push-down predicate in the `GetPartitions` grammar: Spark's `==` becomes `=` (outside

@@ -1,4 +1,5 @@
 import Foundation
+import GlueCatalog
 import GlueCore
 import GlueStorage
 
@@ -8,6 +9,9 @@ public struct ExecutionEnvironment: Sendable {
     /// The object store for a run of `job`, authorizing every call as the job's role (the lake
     /// checks the role's trust policy for `glue.amazonaws.com` here).
     public var objectStore: @Sendable (_ job: JobDefinition) throws(GlueError) -> any ObjectStore
+    /// The Data Catalog for a run of `job`, authorizing every call as the job's role (catalog
+    /// sources and targets), or `nil` when the lake has none. Called only by runs that use it.
+    public var catalog: (@Sendable (_ job: JobDefinition) throws(GlueError) -> any CatalogStore)?
     /// A folder for the runs' temporary files (each run uses a folder named after it).
     public var temporaryFolder: URL
     /// Where a run's error records go (`logs/JOB/RUN/`), or `nil` to keep them only in memory.
@@ -20,8 +24,10 @@ public struct ExecutionEnvironment: Sendable {
         objectStore: @escaping @Sendable (JobDefinition) throws(GlueError) -> any ObjectStore,
         temporaryFolder: URL,
         logFolder: @escaping @Sendable (String, String) -> URL? = { _, _ in nil },
-        parallelism: Int = ProcessInfo.processInfo.activeProcessorCount
+        parallelism: Int = ProcessInfo.processInfo.activeProcessorCount,
+        catalog: (@Sendable (JobDefinition) throws(GlueError) -> any CatalogStore)? = nil
     ) {
+        self.catalog = catalog
         self.objectStore = objectStore
         self.temporaryFolder = temporaryFolder
         self.logFolder = logFolder

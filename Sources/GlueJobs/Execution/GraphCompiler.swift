@@ -3,6 +3,7 @@ import GlueColumnar
 import GlueCSV
 import GlueJSON
 import GlueCore
+import GlueCatalog
 import GlueExecution
 import GlueStorage
 import GlueTransforms
@@ -19,8 +20,15 @@ struct GraphCompiler {
     var compiled: [String: Pipeline.NodeID] = [:]
     /// The sources, for their rejected records after the run.
     var scans: [S3FileScan] = []
+    /// The Data Catalog as the run's principal sees it, opened on first use (catalog nodes).
+    let catalogProvider: (@Sendable (JobDefinition) throws(GlueError) -> any CatalogStore)?
+    var catalogCache: (any CatalogStore)?
 
-    init(graph: JobGraph, request: JobExecutionRequest, store: any ObjectStore, outputs: RunOutputs, control: RunControl, options: ExecutionOptions) {
+    init(
+        graph: JobGraph, request: JobExecutionRequest, store: any ObjectStore, outputs: RunOutputs, control: RunControl, options: ExecutionOptions,
+        catalog: (@Sendable (JobDefinition) throws(GlueError) -> any CatalogStore)? = nil
+    ) {
+        self.catalogProvider = catalog
         self.graph = graph
         self.request = request
         self.store = store
@@ -187,6 +195,10 @@ struct GraphCompiler {
                 throw GlueError(.unsupportedFeature, "S3DirectTarget with Format \(target.format) cannot be written locally.")
             }
             try addTarget(path: target.path, partitionKeys: target.partitionKeys, format: format, node: node, id: id)
+        case .catalogSource(let source), .s3CatalogSource(let source):
+            try compileCatalogSource(source, node: node, id: id)
+        case .catalogTarget(let target), .s3CatalogTarget(let target):
+            try compileCatalogTarget(target, node: node, id: id)
         default:
             throw GlueError(.unsupportedFeature, "\(node.typeName) nodes are not available in this build.")
         }
@@ -224,12 +236,15 @@ struct GraphCompiler {
             toType: mapping.toType, dropped: mapping.dropped ?? false, children: (mapping.children ?? []).map(studioEntry))
     }
 
-    mutating func addTarget(path: String, partitionKeys: [PathSegments]?, format: TargetFormat, node: CodeGenConfigurationNode, id: String) throws(GlueError) {
+    mutating func addTarget(
+        path: String, partitionKeys: [PathSegments]?, format: TargetFormat, node: CodeGenConfigurationNode, id: String,
+        partitionWritten: @escaping @Sendable ([String?]) -> Void = { _ in }
+    ) throws(GlueError) {
         let location = try S3Location(parsing: path)
         let keys = (partitionKeys ?? []).map { $0.joined(separator: ".") }
         let sink = S3TargetSink(
             nodeID: id, location: location, partitionKeys: keys, format: format, outputs: outputs,
-            runStartMillis: runStartMillis, partitionWritten: { _ in })
+            runStartMillis: runStartMillis, partitionWritten: partitionWritten)
         try add(sink, inputs: [try input(node)], id: id)
     }
 

@@ -25,7 +25,8 @@ public struct GraphExecutor: JobExecutor {
         let outputs = RunOutputs(store: store, temporaryFolder: environment.temporaryFolder.appendingPathComponent(request.runID, isDirectory: true))
         var compiler = GraphCompiler(
             graph: graph, request: request, store: store, outputs: outputs, control: control,
-            options: ExecutionOptions(parallelism: environment.parallelism))
+            options: ExecutionOptions(parallelism: environment.parallelism),
+            catalog: environment.catalog)
         let stop = StopToken()
         let result: PipelineResult
         do {
