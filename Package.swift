@@ -37,6 +37,7 @@ let package = Package(
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
         // Level 1
         .target(name: "GlueColumnar", dependencies: ["GlueCore"], swiftSettings: strictSettings),
+        .target(name: "GlueCompression", dependencies: ["GlueCore", "CZlib"], swiftSettings: strictSettings),
         .target(
             name: "GlueIAM",
             dependencies: ["GlueCore", .product(name: "GRDB", package: "GRDB.swift")],
@@ -44,8 +45,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Level 2
-        .target(name: "GlueCSV", dependencies: ["GlueCore", "GlueColumnar", "CZlib"], swiftSettings: strictSettings),
-        .target(name: "GlueJSON", dependencies: ["GlueCore", "GlueColumnar", "CZlib"], swiftSettings: strictSettings),
+        .target(name: "GlueCSV", dependencies: ["GlueCore", "GlueColumnar", "GlueCompression"], swiftSettings: strictSettings),
+        .target(name: "GlueJSON", dependencies: ["GlueCore", "GlueColumnar", "GlueCompression"], swiftSettings: strictSettings),
         .target(
             name: "GlueStorage",
             dependencies: ["GlueCore", "GlueIAM", "CXattr", .product(name: "GRDB", package: "GRDB.swift")],
@@ -53,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "GlueParquet",
-            dependencies: ["GlueCore", "GlueColumnar", "CZlib", "CSnappy", "CZstd", "CLZ4"],
+            dependencies: ["GlueCore", "GlueColumnar", "GlueCompression", "CSnappy", "CZstd", "CLZ4"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -90,6 +91,7 @@ let package = Package(
 
         .testTarget(name: "GlueCoreTests", dependencies: ["GlueCore"], swiftSettings: strictSettings),
         .testTarget(name: "GlueColumnarTests", dependencies: ["GlueColumnar"], swiftSettings: strictSettings),
+        .testTarget(name: "GlueCompressionTests", dependencies: ["GlueCompression", "GlueCore"], swiftSettings: strictSettings),
         .testTarget(name: "GlueCSVTests", dependencies: ["GlueCSV", "GlueCore", "GlueColumnar"], swiftSettings: strictSettings),
         .testTarget(name: "GlueJSONTests", dependencies: ["GlueJSON", "GlueCore", "GlueColumnar"], swiftSettings: strictSettings),
         .testTarget(name: "GlueTransformsTests", dependencies: ["GlueTransforms", "GlueColumnar", "GlueCore"], swiftSettings: strictSettings),

@@ -1,4 +1,5 @@
 import GlueColumnar
+import GlueCompression
 import GlueCore
 
 /// The batches of one CSV input, pulled one at a time; each pull may parse one more block.

@@ -1,4 +1,5 @@
 import GlueColumnar
+import GlueCompression
 import GlueCore
 
 /// What ``CSVSniffer`` found in a sample: the dialect, whether there is a header, and a schema.

@@ -1,4 +1,5 @@
 import GlueColumnar
+import GlueCompression
 import GlueCore
 
 /// Writes ``RecordBatch``es as CSV bytes, as Spark's CSV writer formats values.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import GlueCompression
 import GlueCore
 
 /// The decompressed bytes of one JSON input, pulled in blocks (gzip recognised by its magic bytes,

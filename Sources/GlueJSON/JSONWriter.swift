@@ -1,4 +1,5 @@
 import GlueColumnar
+import GlueCompression
 import GlueCore
 
 /// Writes ``RecordBatch``es as JSON Lines, with the value rules of `localglue convert`.

@@ -1,7 +1,7 @@
 import CLZ4
 import CSnappy
-import CZlib
 import CZstd
+import GlueCompression
 import GlueCore
 
 /// Compresses and decompresses page bodies with the C libraries of each codec.
@@ -90,73 +90,18 @@ enum PageCompression {
         return output
     }
 
-    // MARK: GZIP (RFC 1952, several members allowed)
+    // MARK: GZIP (RFC 1952, several members allowed; GlueCompression's one-shot form)
 
     private static func gzipDecompress(_ input: UnsafeRawBufferPointer, _ size: Int) throws(GlueError) -> [UInt8] {
-        var output = [UInt8](repeating: 0, count: size)
-        guard input.count > 0 else {
-            guard size == 0 else { throw invalidData("an empty GZIP page claims \(size) bytes") }
-            return []
+        do throws(GzipBlock.Failure) {
+            return try GzipBlock.decompress(input, expectedSize: size)
+        } catch {
+            throw invalidData("a GZIP page \(error.reason) (its header says \(size) bytes)")
         }
-        var stream = z_stream()
-        guard inflateInit2_(&stream, 16 + MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw GlueError(.internalService, "zlib inflateInit2 failed")
-        }
-        defer { inflateEnd(&stream) }
-        var produced = 0
-        var consumed = 0
-        var failure: String?
-        output.withUnsafeMutableBytes { destination in
-            guard let outBase = destination.baseAddress?.assumingMemoryBound(to: Bytef.self),
-                let inBase = input.baseAddress?.assumingMemoryBound(to: Bytef.self)
-            else { failure = "empty buffer"; return }
-            while consumed < input.count {
-                stream.next_in = UnsafeMutablePointer(mutating: inBase + consumed)
-                stream.avail_in = uInt(input.count - consumed)
-                stream.next_out = outBase + produced
-                stream.avail_out = uInt(size - produced)
-                let status = inflate(&stream, Z_FINISH)
-                consumed = input.count - Int(stream.avail_in)
-                produced = size - Int(stream.avail_out)
-                if status == Z_STREAM_END {
-                    // Another member may follow (concatenated gzip members).
-                    if consumed < input.count {
-                        // Trailing zero padding after the last member is tolerated.
-                        if UnsafeRawBufferPointer(rebasing: input[consumed...]).allSatisfy({ $0 == 0 }) { return }
-                        guard inflateReset(&stream) == Z_OK else { failure = "inflateReset failed"; return }
-                    }
-                    continue
-                }
-                failure = status == Z_BUF_ERROR ? "inflates to more than the \(size) bytes its header says, or is truncated" : "is corrupt (zlib status \(status))"
-                return
-            }
-        }
-        if let failure { throw invalidData("a GZIP page \(failure)") }
-        guard produced == size else { throw invalidData("a GZIP page inflates to \(produced) bytes but its header says \(size)") }
-        return output
     }
 
     private static func gzipCompress(_ input: [UInt8], level: Int32) throws(GlueError) -> [UInt8] {
-        var stream = z_stream()
-        guard deflateInit2_(&stream, level, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw GlueError(.internalService, "zlib deflateInit2 failed")
-        }
-        defer { deflateEnd(&stream) }
-        let bound = Int(deflateBound(&stream, uLong(input.count))) + 32
-        var output = [UInt8](repeating: 0, count: bound)
-        var status: Int32 = Z_OK
-        input.withUnsafeBytes { source in
-            output.withUnsafeMutableBytes { destination in
-                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress?.assumingMemoryBound(to: Bytef.self))
-                stream.avail_in = uInt(input.count)
-                stream.next_out = destination.baseAddress?.assumingMemoryBound(to: Bytef.self)
-                stream.avail_out = uInt(bound)
-                status = deflate(&stream, Z_FINISH)
-            }
-        }
-        guard status == Z_STREAM_END else { throw GlueError(.internalService, "zlib deflate failed with status \(status)") }
-        output.removeSubrange(Int(stream.total_out)...)
-        return output
+        try GzipBlock.compress(input, level: level)
     }
 
     // MARK: ZSTD
