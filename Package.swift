@@ -15,7 +15,7 @@ let package = Package(
     name: "LocalGlue",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "LocalGlue", targets: ["GlueCore", "GlueColumnar", "GlueJSON", "GlueCSV", "GlueIAM", "GlueParquet", "GlueTransforms", "GlueExecution", "GlueCLI"]),
+        .library(name: "LocalGlue", targets: ["GlueCore", "GlueColumnar", "GlueJSON", "GlueCSV", "GlueIAM", "GlueParquet", "GlueTransforms", "GlueExecution", "GlueSQL", "GlueCLI"]),
         .library(name: "GlueColumnar", targets: ["GlueColumnar"]),
         .library(name: "GlueParquet", targets: ["GlueParquet"]),
         .library(name: "GlueCSV", targets: ["GlueCSV"]),
@@ -65,12 +65,13 @@ let package = Package(
         .target(name: "GlueTransforms", dependencies: ["GlueCore", "GlueColumnar"], swiftSettings: strictSettings),
         // Level 3
         .target(name: "GlueExecution", dependencies: ["GlueCore", "GlueColumnar", "GlueTransforms"], swiftSettings: strictSettings),
+        .target(name: "GlueSQL", dependencies: ["GlueCore", "GlueColumnar", "GlueTransforms"], swiftSettings: strictSettings),
 
         // Level 4
         .target(
             name: "GlueJobs",
             dependencies: [
-                "GlueCore", "GlueColumnar", "GlueStorage", "GlueParquet", "GlueCSV", "GlueJSON", "GlueTransforms", "GlueExecution",
+                "GlueCore", "GlueColumnar", "GlueStorage", "GlueParquet", "GlueCSV", "GlueJSON", "GlueTransforms", "GlueExecution", "GlueSQL",
                 "GlueIAM", "GlueCatalog", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
@@ -98,6 +99,9 @@ let package = Package(
         .testTarget(
             name: "GlueExecutionTests", dependencies: ["GlueExecution", "GlueTransforms", "GlueColumnar", "GlueCore"],
             exclude: ["Golden", "Interop"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GlueSQLTests", dependencies: ["GlueSQL", "GlueExecution", "GlueTransforms", "GlueColumnar", "GlueCore"],
+            exclude: ["Interop"], swiftSettings: strictSettings),
         .testTarget(
             name: "GlueIAMTests",
             dependencies: ["GlueIAM", "GlueCore", .product(name: "GRDB", package: "GRDB.swift")],
