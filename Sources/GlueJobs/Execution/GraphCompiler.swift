@@ -197,6 +197,8 @@ struct GraphCompiler {
             try addTarget(path: target.path, partitionKeys: target.partitionKeys, format: format, node: node, id: id)
         case .catalogSource(let source), .s3CatalogSource(let source):
             try compileCatalogSource(source, node: node, id: id)
+        case .sparkSQL(let sql):
+            try compileSparkSQL(sql, node: node, id: id)
         case .catalogTarget(let target), .s3CatalogTarget(let target):
             try compileCatalogTarget(target, node: node, id: id)
         default:
