@@ -7,7 +7,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 LAKE ?= $(CURDIR)/.localglue
 
-.PHONY: all deps python-env build release test run check-layers check-warnings clean bench-micro
+.PHONY: all deps python-env build release test run check-layers check-warnings clean bench-micro bench-sql
 
 all: build
 
@@ -54,6 +54,10 @@ run: release
 ## bench-micro: the kernel micro-benchmarks (nested package Benchmarks/, release build; not part of test).
 bench-micro: deps
 	$(SWIFT) package --package-path Benchmarks benchmark
+
+## bench-sql: W2-W4 as SparkSQL jobs through `localglue run`, checked against DuckDB, then timed paired with it.
+bench-sql: release python-env
+	LOCALGLUE_PYTHON=$$(scripts/python-env.sh) bash Benchmarks/scripts/run-sql-workloads.sh $(CURDIR)/.build/release/localglue
 
 clean:
 	rm -rf .build .build-test.log
