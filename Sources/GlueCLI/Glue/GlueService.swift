@@ -5,5 +5,5 @@ struct GlueService: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "glue",
         abstract: "The AWS Glue API: databases, tables, partitions, crawlers, jobs and job runs.",
-        subcommands: GlueService.catalogCommands + GlueService.jobCommands)
+        subcommands: GlueService.catalogCommands + GlueService.crawlerCommands + GlueService.jobCommands)
 }
