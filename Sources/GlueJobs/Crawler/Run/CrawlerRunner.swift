@@ -58,10 +58,8 @@ public struct CrawlerRunner: Sendable {
         return Result(lastCrawl: lastCrawl, outcome: outcome)
     }
 
-    /// A crawl error as Glue words `LastCrawl.ErrorMessage` (at most 2048 characters).
+    /// A crawl error as `LastCrawl.ErrorMessage`: `CODE: message`, at most 2048 characters.
     static func errorMessage(_ error: GlueError) -> String {
-        let text = error.code.rawValue.hasSuffix("Exception") || error.code == .accessDenied
-            ? "\(error.code.rawValue): \(error.message)" : error.message
-        return String(text.prefix(2048))
+        String("\(error.code.rawValue): \(error.message)".prefix(2048))
     }
 }
