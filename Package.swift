@@ -15,7 +15,14 @@ let package = Package(
     name: "LocalGlue",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "LocalGlue", targets: ["GlueCore", "GlueColumnar", "GlueJSON", "GlueCSV", "GlueIAM", "GlueParquet", "GlueTransforms", "GlueExecution", "GlueSQL", "GlueCLI"]),
+        .library(
+            name: "LocalGlue",
+            targets: [
+                "GlueCore", "GlueColumnar", "GlueJSON", "GlueCSV", "GlueIAM", "GlueParquet", "GlueTransforms", "GlueExecution", "GlueSQL",
+                "GlueStorage", "GlueCatalog", "GlueJobs", "GlueCLI",
+            ]),
+        .library(name: "GlueJobs", targets: ["GlueJobs"]),
+        .library(name: "GlueTesting", targets: ["GlueTesting"]),
         .library(name: "GlueColumnar", targets: ["GlueColumnar"]),
         .library(name: "GlueParquet", targets: ["GlueParquet"]),
         .library(name: "GlueCSV", targets: ["GlueCSV"]),
@@ -87,6 +94,14 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "GlueTesting",
+            dependencies: [
+                "GlueCore", "GlueColumnar", "GlueCSV", "GlueJobs", "GlueStorage", "GlueIAM", "GlueCatalog",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Level 6
         .executableTarget(name: "localglue", dependencies: ["GlueCLI"], swiftSettings: strictSettings),
 
@@ -110,6 +125,12 @@ let package = Package(
         .testTarget(
             name: "GlueJobsTests",
             dependencies: ["GlueJobs", "GlueStorage", "GlueCatalog", "GlueIAM", "GlueCore", "GlueColumnar", "GlueCSV", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "GlueTestingTests",
+            dependencies: ["GlueTesting", "GlueJobs", "GlueCore", "GlueColumnar", "GlueTransforms", "GlueStorage"],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(

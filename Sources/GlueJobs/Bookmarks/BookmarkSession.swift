@@ -22,6 +22,8 @@ public final class BookmarkSession: Sendable {
     let rangeStart: [String: S3BookmarkState]?
     let rangeEnd: [String: S3BookmarkState]?
     let pending = Mutex<[String: S3BookmarkState]>([:])
+    /// Set when a Swift job ended without `job.commit()`: the bookmark stays where it was.
+    let isWithheld = Mutex(false)
 
     /// Loads the bookmark of a run's job.
     ///
@@ -84,11 +86,17 @@ public final class BookmarkSession: Sendable {
         return selected
     }
 
+    /// Keeps the bookmark where it was when the run succeeds (a Swift job that did not call
+    /// `job.commit()`, as in Glue).
+    public func withhold() {
+        isWithheld.withLock { $0 = true }
+    }
+
     /// Checks that no other run committed the bookmark since this run loaded it.
     ///
     /// - Throws: `VersionMismatchException`.
     public func checkVersion(store: JobStore) throws(GlueError) {
-        guard option == .enable else { return }
+        guard option == .enable, !isWithheld.withLock({ $0 }) else { return }
         let current = try store.loadBookmark(jobName: jobName).version
         guard current == loadedVersion else {
             throw GlueError(
@@ -101,7 +109,7 @@ public final class BookmarkSession: Sendable {
     ///
     /// - Throws: `VersionMismatchException` when another run committed first.
     public func commit(store: JobStore, run: JobRun) throws(GlueError) {
-        guard option == .enable else { return }
+        guard option == .enable, !isWithheld.withLock({ $0 }) else { return }
         let states = pending.withLock { $0 }
         try store.commitBookmark(jobName: jobName, loadedVersion: loadedVersion, run: run, states: states)
     }

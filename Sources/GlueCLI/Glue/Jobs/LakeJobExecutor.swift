@@ -5,7 +5,8 @@ import GlueIAM
 import GlueJobs
 import GlueStorage
 
-/// Executes the lake's job runs with the graph executor, over the lake's buckets.
+/// Executes the lake's job runs over the lake's buckets: visual jobs with the graph executor,
+/// Swift jobs (`swift:NAME`) registered in ``SwiftJobRegistry/shared`` with their body.
 struct LakeJobExecutor: JobExecutor {
     let lake: LakeContext
 
@@ -16,7 +17,7 @@ struct LakeJobExecutor: JobExecutor {
             temporaryFolder: lake.root.appendingPathComponent("tmp", isDirectory: true),
             logFolder: { jobName, runID in lake.runLogFolder(jobName: jobName, runID: runID) },
             catalog: { job throws(GlueError) in try lake.jobCatalogStore(role: job.role) })
-        return try await GraphExecutor(environment: environment).execute(request, control: control)
+        return try await SwiftJobExecutor(environment: environment, registry: .shared).execute(request, control: control)
     }
 }
 
