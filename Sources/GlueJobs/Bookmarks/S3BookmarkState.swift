@@ -54,11 +54,18 @@ public struct S3BookmarkState: Sendable, Equatable {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
+    /// A date's milliseconds since the epoch, rounded down (the precision of the saved state).
+    static func wholeMillis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000).rounded(.down)) }
+
     /// Whether this state says the object was already processed.
     public func hasProcessed(key: String, lastModified: Date) -> Bool {
         let bandStart = runStartTime.addingTimeInterval(-Double(highBandMillis) / 1_000)
         if lastModified < bandStart { return true }
-        if lastModified <= runStartTime { return includeList.contains(Self.objectHash(key: key, lastModified: lastModified)) }
+        // `CURR_RUN_START_TIME` is kept in whole milliseconds, so an object modified in the same
+        // millisecond as the run start (but before it) compares by millisecond, not below it.
+        if Self.wholeMillis(lastModified) <= Self.wholeMillis(runStartTime) {
+            return includeList.contains(Self.objectHash(key: key, lastModified: lastModified))
+        }
         return false
     }
 
