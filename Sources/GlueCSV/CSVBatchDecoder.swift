@@ -303,13 +303,13 @@ struct CSVBatchDecoder: Sendable {
         if validate {
             let valid = bytes.withUnsafeBufferPointer { buffer -> Bool in
                 guard let start = buffer.baseAddress else { return true }
-                return CSVValueParser.isValidUTF8(start, buffer.count)
+                return UTF8Validation.isValid(start, buffer.count)
             }
             if !valid {
                 let name = schema[column].name
                 bytes.withUnsafeBufferPointer { buffer in
                     guard let start = buffer.baseAddress else { return }
-                    for row in 0..<rows where !CSVValueParser.isValidUTF8(start + offsets[row], offsets[row + 1] - offsets[row]) {
+                    for row in 0..<rows where !UTF8Validation.isValid(start + offsets[row], offsets[row + 1] - offsets[row]) {
                         rejections.reject(row: row, column: column, reason: "invalid UTF-8 in column \(name)")
                     }
                 }
