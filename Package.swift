@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "GlueColumnar", targets: ["GlueColumnar"]),
         .library(name: "GlueParquet", targets: ["GlueParquet"]),
         .library(name: "GlueCSV", targets: ["GlueCSV"]),
+        .library(name: "GlueJSON", targets: ["GlueJSON"]),
         .library(name: "GlueIAM", targets: ["GlueIAM"]),
         .library(name: "GlueStorage", targets: ["GlueStorage"]),
         .executable(name: "localglue", targets: ["localglue"]),

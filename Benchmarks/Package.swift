@@ -26,6 +26,13 @@ let package = Package(
             dependencies: [.product(name: "GlueCSV", package: "LocalGlue")],
             path: "Sources/W1CSV"
         ),
+        // The JSON Lines reader on the events file against DuckDB's read_json:
+        // scripts/run-json-bench.sh.
+        .executableTarget(
+            name: "JSONBench",
+            dependencies: [.product(name: "GlueJSON", package: "LocalGlue")],
+            path: "Sources/JSONBench"
+        ),
         // LocalFileSystemObjectStore: putObject/getObject throughput on 1 GB, listObjectsV2 over
         // 100,000 keys (run under /usr/bin/time -v for peak memory).
         .executableTarget(

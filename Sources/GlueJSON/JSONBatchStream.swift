@@ -51,7 +51,7 @@ public final class JSONBatchStream {
         if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }) { return }
         let document: JSONValue
         do {
-            document = try JSONParser.parse(bytes).value
+            document = try JSONParser.parse(bytes, options: JSONReader.parserOptions).value
         } catch {
             throw error.adding(context: "while reading \(input.fileName.isEmpty ? "the input" : input.fileName)")
         }

@@ -27,6 +27,10 @@ public struct JSONReader: Sendable {
     /// Bytes per block.
     public var blockSize: Int
     let path: JSONRecordPath?
+    /// Whether JSON Lines go through the byte-level path (scalars straight from the bytes into
+    /// typed columns) instead of parsing each line into a `JSONValue` tree first. Both read the
+    /// same values and error records; `false` exists for tests and benchmarks that compare them.
+    public var usesBytePath = true
 
     /// The number of active processors.
     public static var defaultWorkers: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
@@ -79,12 +83,12 @@ public struct JSONReader: Sendable {
         var inference = JSONSchemaInference()
         let path = try options.jsonPath.map { text throws(GlueError) in try JSONRecordPath(text) }
         if options.multiLine {
-            let document = try JSONParser.parse(try input.readAll()).value
+            let document = try JSONParser.parse(try input.readAll(), options: JSONReader.parserOptions).value
             for record in JSONReader.records(in: document, path: path, multiLine: true) { inference.add(record) }
             return inference.schema
         }
         try input.forEachLine { line, _, _ in
-            guard let document = try? JSONParser.parse(Array(line)).value else { return }
+            guard let document = try? JSONParser.parse(Array(line), options: JSONReader.parserOptions).value else { return }
             for record in JSONReader.records(in: document, path: path, multiLine: false) { inference.add(record) }
         }
         return inference.schema
@@ -100,30 +104,67 @@ public struct JSONReader: Sendable {
 
     // MARK: - Conversion
 
+    /// How the reader parses documents: duplicate keys are allowed and the last one wins, as in
+    /// Spark's JSON reader.
+    static let parserOptions = JSONParser.Options(allowsDuplicateKeys: true)
+
+    /// The member a field reads: the last one named exactly like it, else the last one named like
+    /// it ignoring case.
+    static func member(_ name: String, in members: [JSONMember]) -> JSONMember? {
+        if let exact = members.last(where: { $0.key == name }) { return exact }
+        let lowered = name.lowercased()
+        return members.last { $0.key.lowercased() == lowered }
+    }
+
     /// Converts records into batches and error records.
     struct Converter {
         let reader: JSONReader
         let fileName: String
-        var builders: [ColumnBuilder]
+        var sinks: [JSONColumnSink]
         var rows = 0
         var batches: [RecordBatch] = []
         var errors: [JSONErrorRecord] = []
+        /// The byte-level path, when it applies (JSON Lines without `jsonPath`).
+        var lineConverter: JSONLineConverter?
 
-        init(reader: JSONReader, fileName: String) {
+        init(reader: JSONReader, fileName: String, bytePath: Bool = false) {
             self.reader = reader
             self.fileName = fileName
-            builders = reader.schema.fields.map { ColumnBuilder($0.dataType) }
+            sinks = reader.schema.fields.map { JSONColumnSink($0.dataType) }
+            lineConverter = bytePath && reader.usesBytePath && reader.path == nil ? JSONLineConverter(schema: reader.schema) : nil
         }
 
+        /// Converts one JSON Lines line (not blank), through the byte-level path when it can.
+        mutating func addLine(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, byteOffset: Int) {
+            if lineConverter != nil, let base = bytes.baseAddress,
+                lineConverter?.convert(base, bytes.count, into: &sinks, rows: rows) == true
+            {
+                rows += 1
+                if rows == reader.batchRowCount { flush() }
+                return
+            }
+            do {
+                let document = try JSONParser.parse(Array(bytes), options: JSONReader.parserOptions).value
+                for record in JSONReader.records(in: document, path: reader.path, multiLine: false) {
+                    add(record, line: line, byteOffset: byteOffset, text: Converter.text(bytes))
+                }
+            } catch {
+                let reason = (error.cause as? JSONSyntaxError).map { "\($0.reason) at column \($0.position.column)" } ?? error.message
+                errors.append(
+                    JSONErrorRecord(file: fileName, line: line, byteOffset: byteOffset, path: nil, reason: "invalid JSON: \(reason)", recordText: Converter.text(bytes)))
+            }
+        }
+
+        /// Converts one parsed record (the tree path).
         mutating func add(_ record: JSONValue, line: Int, byteOffset: Int, text: @autoclosure () -> String) {
             guard case .object(let members) = record else {
                 errors.append(JSONErrorRecord(file: fileName, line: line, byteOffset: byteOffset, path: "$", reason: "the record is a JSON \(record.typeName), not an object", recordText: text()))
                 return
             }
             var values: [Value] = []
-            values.reserveCapacity(builders.count)
+            values.reserveCapacity(sinks.count)
             for field in reader.schema.fields {
-                let member = members.first { $0.key == field.name } ?? members.first { $0.key.lowercased() == field.name.lowercased() }
+                let member = JSONReader.member(field.name, in: members)
                 do {
                     values.append(try JSONValueConverter.convert(member?.value ?? .null, to: field.dataType, path: "$.\(field.name)"))
                 } catch {
@@ -131,16 +172,14 @@ public struct JSONReader: Sendable {
                     return
                 }
             }
-            for index in builders.indices {
-                do { try builders[index].append(values[index]) } catch { try? builders[index].append(.null) }
-            }
+            for index in sinks.indices { sinks[index].append(values[index]) }
             rows += 1
             if rows == reader.batchRowCount { flush() }
         }
 
         mutating func flush() {
             guard rows > 0 else { return }
-            let columns = builders.indices.map { builders[$0].finish() }
+            let columns = sinks.indices.map { sinks[$0].finish() }
             if let batch = try? RecordBatch(schema: reader.schema, columns: columns) { batches.append(batch) }
             rows = 0
         }
@@ -153,7 +192,7 @@ public struct JSONReader: Sendable {
     /// Converts the complete lines in `[start, end)` of a block; `lineBase` is the 1-based line of
     /// `start`.
     func convertLines(_ base: UnsafePointer<UInt8>, start: Int, end: Int, lineBase: Int, streamOffset: Int, fileName: String) -> JSONRangeOutcome {
-        var converter = Converter(reader: self, fileName: fileName)
+        var converter = Converter(reader: self, fileName: fileName, bytePath: true)
         var p = start
         var line = lineBase
         while p < end {
@@ -163,16 +202,7 @@ public struct JSONReader: Sendable {
             if lineEnd > p && base[lineEnd - 1] == 13 { lineEnd -= 1 }
             let bytes = UnsafeBufferPointer(start: base + p, count: lineEnd - p)
             if bytes.contains(where: { $0 != 32 && $0 != 9 }) {
-                do {
-                    let document = try JSONParser.parse(Array(bytes)).value
-                    for record in JSONReader.records(in: document, path: path, multiLine: false) {
-                        converter.add(record, line: line, byteOffset: streamOffset + p, text: Converter.text(bytes))
-                    }
-                } catch {
-                    let reason = (error.cause as? JSONSyntaxError).map { "\($0.reason) at column \($0.position.column)" } ?? error.message
-                    converter.errors.append(
-                        JSONErrorRecord(file: fileName, line: line, byteOffset: streamOffset + p, path: nil, reason: "invalid JSON: \(reason)", recordText: Converter.text(bytes)))
-                }
+                converter.addLine(bytes, line: line, byteOffset: streamOffset + p)
             }
             p = q + 1
             line += 1

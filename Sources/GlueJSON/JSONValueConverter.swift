@@ -92,7 +92,7 @@ enum JSONValueConverter {
                 var values: [Value] = []
                 values.reserveCapacity(fields.count)
                 for field in fields {
-                    let member = members.first { $0.key == field.name } ?? members.first { $0.key.lowercased() == field.name.lowercased() }
+                    let member = JSONReader.member(field.name, in: members)
                     values.append(try convert(member?.value ?? .null, to: field.dataType, path: "\(path).\(field.name)"))
                 }
                 return .structure(values)
@@ -122,24 +122,32 @@ enum JSONValueConverter {
     static func integer(_ text: String) -> Int64? { Int64(text) }
 
     /// An exact decimal at `scale`, rounding half up when the text has more fraction digits.
-    static func decimal(_ text: String, scale: Int) -> Int128? {
-        var mantissa = Substring(text)
+    static func decimal(_ text: String, scale: Int) -> Int128? { JSONBytes.withBytes(text) { decimal($0, $1, scale: scale) } }
+
+    /// An exact decimal at `scale` from a JSON number's bytes (see the `String` form).
+    static func decimal(_ p: UnsafePointer<UInt8>, _ n: Int, scale: Int) -> Int128? {
+        var end = n
         var exponent = 0
-        if let e = mantissa.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            guard let parsed = Int(mantissa[mantissa.index(after: e)...]) else { return nil }
+        var e = 0
+        while e < n && p[e] | 0x20 != UInt8(ascii: "e") { e += 1 }
+        if e < n {
+            guard let parsed = JSONBytes.int(p + e + 1, n - e - 1) else { return nil }
             exponent = parsed
-            mantissa = mantissa[..<e]
+            end = e
         }
+        var i = 0
         var negative = false
-        if mantissa.hasPrefix("-") {
+        if i < end && p[i] == UInt8(ascii: "-") {
             negative = true
-            mantissa = mantissa.dropFirst()
+            i += 1
         }
         var unscaled: Int128 = 0
         var literalScale = 0
         var seenPoint = false
         var digits = 0
-        for character in mantissa.utf8 {
+        while i < end {
+            let character = p[i]
+            i += 1
             if character == UInt8(ascii: ".") {
                 if seenPoint { return nil }
                 seenPoint = true
@@ -153,7 +161,9 @@ enum JSONValueConverter {
             if seenPoint { literalScale += 1 }
         }
         guard digits > 0 else { return nil }
-        literalScale -= exponent
+        let (adjusted, overflow) = literalScale.subtractingReportingOverflow(exponent)
+        guard !overflow else { return nil }
+        literalScale = adjusted
         if literalScale < 0 {
             guard let widened = Decimal128.rescale(unscaled, from: 0, to: -literalScale) else { return nil }
             unscaled = widened
@@ -164,65 +174,66 @@ enum JSONValueConverter {
     }
 }
 
-/// ISO-8601 dates and timestamps as JSON strings carry them.
+/// ISO-8601 dates and timestamps as JSON strings carry them, read from bytes (the byte-level
+/// path calls the pointer forms; the tree path the `String` ones, which call the same code).
 enum JSONTemporal {
-    private static func digits(_ bytes: [UInt8], _ i: inout Int, _ minimum: Int, _ maximum: Int) -> Int? {
+    @inline(__always)
+    private static func digits(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int, _ minimum: Int, _ maximum: Int) -> Int? {
         var value = 0
         var count = 0
-        while i < bytes.count && count < maximum && bytes[i] &- 48 < 10 {
-            value = value * 10 + Int(bytes[i] &- 48)
+        while i < n && count < maximum && p[i] &- 48 < 10 {
+            value = value * 10 + Int(p[i] &- 48)
             i += 1
             count += 1
         }
         return count >= minimum ? value : nil
     }
 
-    private static func datePart(_ bytes: [UInt8], _ i: inout Int) -> Int? {
+    @inline(__always)
+    private static func datePart(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int) -> Int? {
         var sign = 1
-        if i < bytes.count && (bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+")) {
-            if bytes[i] == UInt8(ascii: "-") { sign = -1 }
+        if i < n && (p[i] == UInt8(ascii: "-") || p[i] == UInt8(ascii: "+")) {
+            if p[i] == UInt8(ascii: "-") { sign = -1 }
             i += 1
         }
-        guard let year = digits(bytes, &i, 4, 6), i < bytes.count, bytes[i] == UInt8(ascii: "-") else { return nil }
+        guard let year = digits(p, n, &i, 4, 6), i < n, p[i] == UInt8(ascii: "-") else { return nil }
         i += 1
-        guard let month = digits(bytes, &i, 1, 2), i < bytes.count, bytes[i] == UInt8(ascii: "-") else { return nil }
+        guard let month = digits(p, n, &i, 1, 2), i < n, p[i] == UInt8(ascii: "-") else { return nil }
         i += 1
-        guard let day = digits(bytes, &i, 1, 2) else { return nil }
+        guard let day = digits(p, n, &i, 1, 2) else { return nil }
         let date = CivilDate(year: sign * year, month: month, day: day)
         return date.isValid ? date.daysSinceEpoch : nil
     }
 
     /// `YYYY-MM-DD`.
-    static func date(_ text: String) -> Int32? {
-        let bytes = Array(text.utf8)
+    static func date(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
         var i = 0
-        guard let days = datePart(bytes, &i), i == bytes.count else { return nil }
+        guard let days = datePart(p, n, &i), i == n else { return nil }
         return Int32(exactly: days)
     }
 
     /// `YYYY-MM-DD[(T| )HH:MM[:SS[.f...]]][Z|±HH:MM]` in microseconds since the epoch (UTC).
-    static func timestamp(_ text: String) -> Int64? {
-        let bytes = Array(text.utf8)
+    static func timestamp(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int64? {
         var i = 0
-        guard let days = datePart(bytes, &i) else { return nil }
+        guard let days = datePart(p, n, &i) else { return nil }
         var micros = Int64(days) * 86_400_000_000
-        if i == bytes.count { return micros }
-        guard bytes[i] == UInt8(ascii: "T") || bytes[i] == UInt8(ascii: " ") else { return nil }
+        if i == n { return micros }
+        guard p[i] == UInt8(ascii: "T") || p[i] == UInt8(ascii: " ") else { return nil }
         i += 1
-        guard let hour = digits(bytes, &i, 2, 2), hour < 24, i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return nil }
+        guard let hour = digits(p, n, &i, 2, 2), hour < 24, i < n, p[i] == UInt8(ascii: ":") else { return nil }
         i += 1
-        guard let minute = digits(bytes, &i, 2, 2), minute < 60 else { return nil }
+        guard let minute = digits(p, n, &i, 2, 2), minute < 60 else { return nil }
         var second = 0
         var fraction: Int64 = 0
-        if i < bytes.count && bytes[i] == UInt8(ascii: ":") {
+        if i < n && p[i] == UInt8(ascii: ":") {
             i += 1
-            guard let s = digits(bytes, &i, 2, 2), s < 60 else { return nil }
+            guard let s = digits(p, n, &i, 2, 2), s < 60 else { return nil }
             second = s
-            if i < bytes.count && bytes[i] == UInt8(ascii: ".") {
+            if i < n && p[i] == UInt8(ascii: ".") {
                 i += 1
                 var count = 0
-                while i < bytes.count && bytes[i] &- 48 < 10 {
-                    if count < 6 { fraction = fraction * 10 + Int64(bytes[i] &- 48) }
+                while i < n && p[i] &- 48 < 10 {
+                    if count < 6 { fraction = fraction * 10 + Int64(p[i] &- 48) }
                     count += 1
                     i += 1
                 }
@@ -231,17 +242,23 @@ enum JSONTemporal {
             }
         }
         micros += Int64(hour * 3_600 + minute * 60 + second) * 1_000_000 + fraction
-        if i == bytes.count { return micros }
-        if bytes[i] == UInt8(ascii: "Z") && i == bytes.count - 1 { return micros }
-        guard bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") else { return nil }
-        let sign: Int64 = bytes[i] == UInt8(ascii: "-") ? -1 : 1
+        if i == n { return micros }
+        if p[i] == UInt8(ascii: "Z") && i == n - 1 { return micros }
+        guard p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-") else { return nil }
+        let sign: Int64 = p[i] == UInt8(ascii: "-") ? -1 : 1
         i += 1
-        guard let offsetHours = digits(bytes, &i, 2, 2) else { return nil }
-        if i < bytes.count && bytes[i] == UInt8(ascii: ":") { i += 1 }
-        let offsetMinutes = i < bytes.count ? digits(bytes, &i, 2, 2) ?? -1 : 0
-        guard offsetMinutes >= 0, i == bytes.count else { return nil }
+        guard let offsetHours = digits(p, n, &i, 2, 2) else { return nil }
+        if i < n && p[i] == UInt8(ascii: ":") { i += 1 }
+        let offsetMinutes = i < n ? digits(p, n, &i, 2, 2) ?? -1 : 0
+        guard offsetMinutes >= 0, i == n else { return nil }
         return micros - sign * Int64(offsetHours * 3_600 + offsetMinutes * 60) * 1_000_000
     }
+
+    /// `YYYY-MM-DD`.
+    static func date(_ text: String) -> Int32? { JSONBytes.withBytes(text) { date($0, $1) } }
+
+    /// A timestamp (see the pointer form).
+    static func timestamp(_ text: String) -> Int64? { JSONBytes.withBytes(text) { timestamp($0, $1) } }
 }
 
 /// Standard base64 (RFC 4648) for binary values in JSON.
