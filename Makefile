@@ -2,12 +2,12 @@
 # Debian packages come from apt-get (as root; otherwise the exact command is printed), Python
 # packages only into the private .venv (scripts/python-env.sh).
 
-APT_PACKAGES := libsqlite3-dev zlib1g-dev libsnappy-dev libzstd-dev liblz4-dev pkg-config python3 python3-venv
+APT_PACKAGES := libsqlite3-dev zlib1g-dev libsnappy-dev libzstd-dev liblz4-dev pkg-config python3 python3-venv time
 SHELL := /bin/bash
 SWIFT ?= swift
 LAKE ?= $(CURDIR)/.localglue
 
-.PHONY: all deps python-env build release test run check-layers check-warnings clean bench-micro bench-sql
+.PHONY: all deps python-env build release test run check-layers check-warnings clean bench-micro bench-sql bench
 
 all: build
 
@@ -58,6 +58,17 @@ bench-micro: deps
 ## bench-sql: W2-W4 as SparkSQL jobs through `localglue run`, checked against DuckDB, then timed paired with it.
 bench-sql: release python-env
 	LOCALGLUE_PYTHON=$$(scripts/python-env.sh) bash Benchmarks/scripts/run-sql-workloads.sh $(CURDIR)/.build/release/localglue
+
+## bench: the W1-W5 workloads on LocalGlue, DuckDB and Polars (SPARK=1 adds PySpark), paired runs,
+## one table (Benchmarks/workloads/run.py). ROWS="1000000 10000000" RUNS=3; RECORD=1 rewrites
+## Benchmarks/RESULTS.md. Generated data stays in Benchmarks/data/ (ignored by git).
+ROWS ?= 1000000 10000000
+RUNS ?= 3
+bench: release
+	@python=$$(scripts/python-env.sh $(if $(SPARK),spark)); \
+	"$$python" Benchmarks/workloads/run.py --localglue $(CURDIR)/.build/release/localglue \
+	    --rows $(ROWS) --runs $(RUNS) $(if $(SPARK),--spark) $(if $(WORKLOADS),--workloads $(WORKLOADS)) \
+	    $(if $(RECORD),--record Benchmarks/RESULTS.md)
 
 clean:
 	rm -rf .build .build-test.log
