@@ -2,7 +2,8 @@
 DuckDB, Polars and (optionally) PySpark, timed as whole processes, paired A B A B.
 
 LocalGlue runs each workload as the Glue Studio job `Benchmarks/workloads/Wn.json` with
-`localglue run`, under a job role whose policy allows exactly the two buckets, so the timing
+`localglue run`, under a job role whose policy allows reading input/ and writing output/ of the
+bucket `localglue-bench` (see prepare_lake), so the timing
 includes the lake, the role's trust check and the authorization of every S3 call. The other
 engines run `engines.py`. Before timing, every engine's output is reduced to a summary (counts,
 sums, per-group or per-partition figures) and compared with DuckDB's; a difference is printed and
@@ -33,7 +34,7 @@ BENCH = os.path.dirname(HERE)
 ROOT = os.path.dirname(BENCH)
 DATA = os.path.join(BENCH, "data")
 ACCOUNT = "123456789012"
-ROLE = "bench-job-role"
+ROLE = "localglue-bench-role"
 WORKLOADS = ["W1", "W2", "W3", "W4", "W5"]
 TITLES = {
     "W1": "CSV count, full typed parse",
@@ -84,27 +85,27 @@ def prepare_input(rows):
     return folder, os.path.getsize(csv), os.path.getsize(parquet)
 
 
-def prepare_lake(localglue, rows, input_folder, output_folder):
-    """A fresh lake: the input folder mounted as bucket bench-input, the output folder as
-    bench-output, and the job role allowed to read the one and write the other."""
+def prepare_lake(localglue, rows, input_folder, bucket_folder):
+    """A fresh lake with the layout the job files expect: bucket `localglue-bench` (mounted on
+    `bucket_folder`) holding input/csv/events.csv, input/parquet/events.parquet (hard links) and
+    the jobs' output/Wn/ folders; role `localglue-bench-role` that glue.amazonaws.com may assume,
+    allowed to read input/ and write output/ (workloads/bench-role.*.json)."""
     lake = os.path.join(DATA, f"lake-{rows}")
     shutil.rmtree(lake, ignore_errors=True)
+    for folder, name in (("csv", "events.csv"), ("parquet", "events.parquet")):
+        os.makedirs(os.path.join(bucket_folder, "input", folder))
+        os.link(os.path.join(input_folder, name), os.path.join(bucket_folder, "input", folder, name))
+    os.makedirs(os.path.join(bucket_folder, "output"))
 
     def cli(*arguments):
         subprocess.run([localglue, "--lake", lake, *arguments], check=True, stdout=subprocess.DEVNULL)
 
     cli("init")
-    cli("s3", "mb", "s3://bench-input", "--path", input_folder)
-    cli("s3", "mb", "s3://bench-output", "--path", output_folder)
-    trust = {"Version": "2012-10-17", "Statement": [
-        {"Effect": "Allow", "Principal": {"Service": "glue.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
-    policy = {"Version": "2012-10-17", "Statement": [
-        {"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"],
-         "Resource": ["arn:aws:s3:::bench-input", "arn:aws:s3:::bench-input/*"]},
-        {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"],
-         "Resource": ["arn:aws:s3:::bench-output", "arn:aws:s3:::bench-output/*"]}]}
-    cli("iam", "create-role", "--role-name", ROLE, "--assume-role-policy-document", json.dumps(trust))
-    cli("iam", "put-role-policy", "--role-name", ROLE, "--policy-name", "bench-buckets", "--policy-document", json.dumps(policy))
+    cli("s3", "mb", "s3://localglue-bench", "--path", bucket_folder)
+    cli("iam", "create-role", "--role-name", ROLE,
+        "--assume-role-policy-document", "file://" + os.path.join(HERE, "bench-role.trust-policy.json"))
+    cli("iam", "put-role-policy", "--role-name", ROLE, "--policy-name", "s3-access",
+        "--policy-document", "file://" + os.path.join(HERE, "bench-role.s3-policy.json"))
     return lake
 
 
@@ -204,12 +205,12 @@ def measure(command, env, output, scratch):
     return float(seconds), int(kilobytes) / 1024
 
 
-def engine_commands(args, lake, workload, input_folder, output_folder):
+def engine_commands(args, lake, workload, input_folder, bucket_folder, output_folder):
     """engine name -> (command, output folder)."""
     python = sys.executable
     engines = {
         "localglue": ([args.localglue, "--lake", lake, "run", os.path.join(HERE, f"{workload}.json")],
-                      os.path.join(output_folder, workload)),
+                      os.path.join(bucket_folder, "output", workload)),
     }
     for engine in ["duckdb", "polars"] + (["spark"] if args.spark else []):
         engines[engine] = ([python, os.path.join(HERE, "engines.py"), engine, workload, input_folder],
@@ -235,10 +236,11 @@ def main():
         input_folder, csv_bytes, parquet_bytes = prepare_input(rows)
         with tempfile.TemporaryDirectory(prefix="localglue-bench-") as scratch:
             output_folder = os.path.join(scratch, "out")
+            bucket_folder = os.path.join(scratch, "localglue-bench")
             os.makedirs(output_folder)
-            lake = prepare_lake(args.localglue, rows, input_folder, output_folder)
+            lake = prepare_lake(args.localglue, rows, input_folder, bucket_folder)
             for workload in args.workloads:
-                engines = engine_commands(args, lake, workload, input_folder, output_folder)
+                engines = engine_commands(args, lake, workload, input_folder, bucket_folder, output_folder)
                 input_bytes = parquet_bytes if workload == "W4" else csv_bytes
                 summaries = {}
                 for name, (command, out) in engines.items():  # warm-up, and the results check
@@ -322,7 +324,7 @@ def header(args):
             f"{args.runs} paired rounds (every engine once per round); medians. `x DuckDB` is the median of the "
             "per-round ratios. `same result`: the engine's output summary equals DuckDB's (counts, sums, groups, "
             "partitions). LocalGlue runs each workload as a Glue Studio job (`Benchmarks/workloads/Wn.json`) with "
-            "`localglue run`, under a role whose policy allows exactly the two buckets.\n\n")
+            "`localglue run`, under a role allowed to read the input and write the output prefix of one bucket.\n\n")
 
 
 if __name__ == "__main__":
