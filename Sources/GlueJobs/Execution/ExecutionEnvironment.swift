@@ -18,6 +18,13 @@ public struct ExecutionEnvironment: Sendable {
     public var logFolder: @Sendable (_ jobName: String, _ runID: String) -> URL?
     /// The number of pipeline workers.
     public var parallelism: Int
+    /// The most memory one Join's build side (its right input, or the smaller side Glue picks)
+    /// may hold, in bytes; past it the run fails with `ResourceNumberLimitExceededException`
+    /// instead of exhausting the machine. Default: half the physical memory. `nil`: no limit.
+    public var joinMemoryBudget: Int? = ExecutionEnvironment.defaultJoinMemoryBudget
+
+    /// Half the machine's physical memory.
+    public static var defaultJoinMemoryBudget: Int { Int(clamping: ProcessInfo.processInfo.physicalMemory / 2) }
 
     /// Creates an environment.
     public init(

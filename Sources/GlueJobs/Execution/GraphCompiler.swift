@@ -23,6 +23,8 @@ struct GraphCompiler {
     /// The Data Catalog as the run's principal sees it, opened on first use (catalog nodes).
     let catalogProvider: (@Sendable (JobDefinition) throws(GlueError) -> any CatalogStore)?
     var catalogCache: (any CatalogStore)?
+    /// The memory budget of each Join's build side (``ExecutionEnvironment/joinMemoryBudget``).
+    var joinMemoryBudget: Int?
 
     init(
         graph: JobGraph, request: JobExecutionRequest, store: any ObjectStore, outputs: RunOutputs, control: RunControl, options: ExecutionOptions,
@@ -149,7 +151,7 @@ struct GraphCompiler {
             else {
                 throw GlueError(.invalidInput, "Join Columns must name both inputs.")
             }
-            let operation = try Join(type, leftKeys: leftColumns.keys.map(FieldPath.init), rightKeys: rightColumns.keys.map(FieldPath.init))
+            let operation = try Join(type, leftKeys: leftColumns.keys.map(FieldPath.init), rightKeys: rightColumns.keys.map(FieldPath.init), memoryBudget: joinMemoryBudget)
             compiled[id] = try pipeline.addJoin(operation, left: try input(node, 0), right: try input(node, 1), name: id)
         case .aggregate(let aggregate):
             let aggregations = try aggregate.aggs.map { (operation) throws(GlueError) -> Aggregation in

@@ -27,6 +27,7 @@ public struct GraphExecutor: JobExecutor {
             graph: graph, request: request, store: store, outputs: outputs, control: control,
             options: ExecutionOptions(parallelism: environment.parallelism),
             catalog: environment.catalog)
+        compiler.joinMemoryBudget = environment.joinMemoryBudget
         let stop = StopToken()
         let result: PipelineResult
         do {

@@ -57,25 +57,18 @@ struct S3TargetSink: BatchOperator {
         }
         let keyIndices = partitionKeys.compactMap { batch.schema.firstIndex(named: $0) }
         let dataIndices = batch.schema.fields.indices.filter { !keyIndices.contains($0) }
-        var rowsByFolder: [String: [Int]] = [:]
-        var valuesByFolder: [String: [String?]] = [:]
-        var order: [String] = []
-        for row in 0..<batch.rowCount {
+        // Rows are grouped on their key columns' bytes; only one row per group is turned into
+        // the folder's text.
+        let groups = RowGroups(keyIndices.map { batch.columns[$0] }, rowCount: batch.rowCount)
+        let data = batch.project(dataIndices)
+        for rows in groups.rows {
+            guard let first = rows.first else { continue }
             let values: [String?] = keyIndices.map { index in
-                let value = batch.columns[index].value(at: row)
+                let value = batch.columns[index].value(at: first)
                 return value.isNull ? nil : value.displayText(as: batch.schema[index].dataType)
             }
             let folder = OutputLayout.partitionFolder(keys: partitionKeys, values: values)
-            if rowsByFolder[folder] == nil {
-                order.append(folder)
-                valuesByFolder[folder] = values
-            }
-            rowsByFolder[folder, default: []].append(row)
-        }
-        let data = batch.project(dataIndices)
-        for folder in order {
-            guard let rows = rowsByFolder[folder] else { continue }
-            try append(rows.count == batch.rowCount ? data : data.take(rows), folder: folder, values: valuesByFolder[folder] ?? [], state: &state)
+            try append(rows.count == batch.rowCount ? data : data.take(rows), folder: folder, values: values, state: &state)
         }
         return nil
     }
