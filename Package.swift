@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "GlueJSON", targets: ["GlueJSON"]),
         .library(name: "GlueIAM", targets: ["GlueIAM"]),
         .library(name: "GlueStorage", targets: ["GlueStorage"]),
+        .library(name: "GlueCatalog", targets: ["GlueCatalog"]),
         .executable(name: "localglue", targets: ["localglue"]),
     ],
     dependencies: [

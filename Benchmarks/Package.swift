@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(name: "LocalGlue", path: "../"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Parquet scan and W4 (Parquet -> filter + project -> Parquet), timed against DuckDB by
@@ -59,6 +60,12 @@ let package = Package(
         .executableTarget(
             name: "IAMBench",
             dependencies: [.product(name: "GlueIAM", package: "LocalGlue")]
+        ),
+        // The Data Catalog at crawler scale: BatchCreatePartition of 10,000 partitions (batches of
+        // 100) and GetPartitions with expressions over them, on a lake database on disk.
+        .executableTarget(
+            name: "CatalogBench",
+            dependencies: [.product(name: "GlueCatalog", package: "LocalGlue"), .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

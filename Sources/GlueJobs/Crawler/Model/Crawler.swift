@@ -7,28 +7,45 @@ import GlueCatalog
 /// `CrawlElapsedTime` (milliseconds, while running), `CreationTime`, `LastUpdated`, `LastCrawl`
 /// and `Version`.
 public struct Crawler: Codable, Hashable, Sendable {
+    /// The crawler's name.
     public var name: String
+    /// The IAM role the crawl runs as.
     public var role: String
+    /// What it crawls.
     public var targets: CrawlerTargets
+    /// The database its tables go to.
     public var databaseName: String?
+    /// A description.
     public var description: String?
+    /// Custom classifier names (kept, not used locally).
     public var classifiers: [String]
+    /// Whether it crawls everything or only new folders.
     public var recrawlPolicy: RecrawlPolicy
+    /// What it does with changed and deleted objects.
     public var schemaChangePolicy: SchemaChangePolicy
+    /// Lineage settings (`CrawlerLineageSettings`, `DISABLE` by default).
     public var lineageConfiguration: GlueCatalog.JSONValue
     /// `READY`, `RUNNING` or `STOPPING`.
     public var state: String
+    /// The prefix of the names of tables it creates.
     public var tablePrefix: String?
+    /// Its schedule (never fires locally).
     public var schedule: CrawlerSchedule?
     /// Milliseconds since the running crawl started (0 when not running).
     public var crawlElapsedTime: Int64
+    /// When it was created.
     public var creationTime: Date
+    /// When its definition last changed.
     public var lastUpdated: Date
+    /// How its last crawl ended.
     public var lastCrawl: LastCrawlInfo?
     /// Starts at 1; every `UpdateCrawler` adds one.
     public var version: Int64
+    /// Its versioned JSON configuration.
     public var configuration: String?
+    /// A security configuration name (kept).
     public var crawlerSecurityConfiguration: String?
+    /// Lake Formation settings (kept).
     public var lakeFormationConfiguration: GlueCatalog.JSONValue?
 
     /// The output shape of a stored definition.
