@@ -9,6 +9,7 @@
 # 3. the corrected policy: the same job succeeds; the output files are listed, and the partitions
 #    its S3CatalogTarget registered in data_lake_target.orders_by_country once they were published;
 # 4. the engineer role may read sagemaker-rawdata but not write it.
+# 5. a crawler, as a role Glue may assume, catalogs s3://sagemaker-rawdata/raw/events/ into `crawled`.
 #
 # Usage: demo.sh LOCALGLUE_BINARY LAKE_DIR
 set -uo pipefail
@@ -81,5 +82,19 @@ if lg --as-role data-engineer s3 cp "$lake/new-events.csv" s3://sagemaker-rawdat
     fail "the engineer could write the read-only raw bucket"
 fi
 lg --as-role data-engineer s3 cp "$lake/new-events.csv" s3://sagemaker-result/new-events.csv || fail "the engineer could not write results"
+
+step "Crawler raw-events, as a role Glue may assume that reads sagemaker-rawdata, catalogs the raw events"
+lg iam create-role --role-name sagemaker-crawler \
+    --assume-role-policy-document "file://$iam/data-lake-test-job-role.trust-policy.json" >/dev/null || fail "create-role failed"
+lg iam put-role-policy --role-name sagemaker-crawler --policy-name crawl --policy-document \
+    '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": ["arn:aws:s3:::sagemaker-rawdata", "arn:aws:s3:::sagemaker-rawdata/*"]}, {"Effect": "Allow", "Action": "glue:*", "Resource": "*"}]}' \
+    || fail "put-role-policy failed"
+lg glue create-database --database-input '{"Name": "crawled"}' || fail "create-database failed"
+lg glue create-crawler --name raw-events --role sagemaker-crawler --database-name crawled \
+    --targets '{"S3Targets": [{"Path": "s3://sagemaker-rawdata/raw/events/"}]}' || fail "create-crawler failed"
+lg glue start-crawler --name raw-events || fail "start-crawler failed"
+lg glue get-crawler --name raw-events | grep -E '"(State|Status)"'
+echo "Table crawled.events, partitioned by partition_0/1/2 (folders without key=):"
+lg glue get-partitions --database-name crawled --table-name events --output text | grep -E "^VALUES"
 
 step "Done: the lake is at $lake (try: localglue --lake $lake glue get-jobs)"
