@@ -32,16 +32,11 @@ public struct GraphExecutor: JobExecutor {
         let result: PipelineResult
         do {
             let pipeline = try compiler.compile()
-            let watcher = Task {
-                while !Task.isCancelled {
-                    if let reason = control.stopReason {
-                        stop.stop(GlueError(.operationTimeout, reason == .timeout ? "The run exceeded its timeout." : "The run was stopped."))
-                        return
-                    }
-                    try? await Task.sleep(for: .milliseconds(20))
-                }
+            // The runner's watchdog flips the control from its own thread; the pipeline's
+            // workers see the stop token between batches.
+            control.onStop { reason in
+                stop.stop(GlueError(.operationTimeout, reason == .timeout ? "The run exceeded its timeout." : "The run was stopped."))
             }
-            defer { watcher.cancel() }
             var finished = try await pipeline.run(stop: stop)
             // Rows the sources rejected count as the sources' error records.
             for scan in compiler.scans {

@@ -62,7 +62,7 @@ public struct JobRunner: Sendable {
     /// Runs a recorded run to its end, then its retries while it fails and attempts remain.
     ///
     /// - Returns: the last attempt, in a terminal state.
-    public func execute(_ run: JobRun, onStateChange: @Sendable (JobRun) -> Void = { _ in }) async -> JobRun {
+    public func execute(_ run: JobRun, onStateChange: @escaping @Sendable (JobRun) -> Void = { _ in }) async -> JobRun {
         var current = await executeOnce(run, onStateChange: onStateChange)
         while current.jobRunState == .failed {
             guard let job = try? store.getJob(named: current.jobName).definition, current.attempt < (job.maxRetries ?? 0) else { break }
@@ -107,7 +107,7 @@ public struct JobRunner: Sendable {
         try bookmarks.commit(store: store, run: run)
     }
 
-    func executeOnce(_ run: JobRun, onStateChange: @Sendable (JobRun) -> Void) async -> JobRun {
+    func executeOnce(_ run: JobRun, onStateChange: @escaping @Sendable (JobRun) -> Void) async -> JobRun {
         var run = run
         let job: JobDefinition
         let request: JobExecutionRequest
@@ -130,41 +130,22 @@ public struct JobRunner: Sendable {
         let store = self.store
         let checkInterval = self.checkInterval
         let runID = run.id
-        let outcome: Result<JobExecutionResult, GlueError> = await withTaskGroup(of: Result<JobExecutionResult, GlueError>?.self) { group in
-            group.addTask {
-                do throws(GlueError) {
-                    return .success(try await executor.execute(request, control: control))
-                } catch {
-                    return .failure(error)
-                }
-            }
-            group.addTask {
-                while !Task.isCancelled {
-                    if ContinuousClock.now >= deadline {
-                        control.stop(.timeout)
-                        return nil
-                    }
-                    if (try? store.isStopRequested(runId: runID)) == true {
-                        control.stop(.stopRequested)
-                        return nil
-                    }
-                    try? await Task.sleep(for: checkInterval)
-                }
-                return nil
-            }
-            var result: Result<JobExecutionResult, GlueError> = .failure(GlueError(.internalService, "The run ended without a result."))
-            for await value in group {
-                if let value {
-                    result = value
-                    group.cancelAll()
-                } else if control.stopReason == .stopRequested {
-                    var stopping = run
-                    transition(&stopping, to: .stopping)
-                    save(stopping, onStateChange)
-                }
-            }
-            return result
+        let stoppingRun = run
+        let watchdog = RunWatchdog(
+            control: control, deadline: deadline, interval: checkInterval,
+            isStopRequested: { (try? store.isStopRequested(runId: runID)) == true },
+            onStopRequested: {
+                var stopping = stoppingRun
+                transition(&stopping, to: .stopping)
+                save(stopping, onStateChange)
+            })
+        let outcome: Result<JobExecutionResult, GlueError>
+        do throws(GlueError) {
+            outcome = .success(try await executor.execute(request, control: control))
+        } catch {
+            outcome = .failure(error)
         }
+        watchdog.finish()
         switch (control.stopReason, outcome) {
         case (.timeout?, let outcome):
             if case .success(let result) = outcome { result.outputs?.abort() }

@@ -65,8 +65,8 @@ struct JobRunWorker: AsyncParsableCommand {
         let runner = try lake.jobRunner()
         let run = try runner.store.getJobRun(jobName: jobName, runId: line)
         let log = RunLog(lake: lake, jobName: jobName, runID: run.id)
-        let finished = await runner.execute(run) { log.record($0) }
-        log.record(finished)
+        // Every state change, the last one included, goes to the driver log.
+        _ = await runner.execute(run) { log.record($0) }
     }
 }
 
