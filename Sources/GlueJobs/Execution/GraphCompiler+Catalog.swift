@@ -79,23 +79,28 @@ extension GraphCompiler {
         case .parquet: format = try .parquet(compression: "snappy", naming: .glueParquet)
         }
         let inputID = try input(node)
+        let inputSchema = pipeline.schema(of: inputID)
+        let known = Set((table.dataSchema.names + tableKeys).map { $0.lowercased() })
+        let extra = inputSchema.fields.filter { !known.contains($0.name.lowercased()) && !keys.contains($0.name) }
+        let updatesCatalog = target.schemaChangePolicy?.enableUpdateCatalog == true
+        let updatesSchema = updatesCatalog && (target.schemaChangePolicy?.updateBehavior ?? "UPDATE_IN_DATABASE") == "UPDATE_IN_DATABASE"
+        let added = updatesSchema ? extra.map { Field($0.name.lowercased(), $0.dataType) } : []
         var partitionWritten: @Sendable ([String?]) -> Void = { _ in }
-        if target.schemaChangePolicy?.enableUpdateCatalog == true {
-            let updatesSchema = (target.schemaChangePolicy?.updateBehavior ?? "UPDATE_IN_DATABASE") == "UPDATE_IN_DATABASE"
-            let inputSchema = pipeline.schema(of: inputID)
-            let known = Set((table.dataSchema.names + tableKeys).map { $0.lowercased() })
-            let added = updatesSchema
-                ? inputSchema.fields.filter { !known.contains($0.name.lowercased()) }.map { GlueCatalog.Column(name: $0.name.lowercased(), type: $0.dataType.description) }
-                : []
+        if updatesCatalog {
             if let preflight = catalog as? any CatalogPreflight {
                 if !tableKeys.isEmpty { try preflight.authorize("BatchCreatePartition", database: table.database, table: table.name) }
                 if !added.isEmpty { try preflight.authorize("UpdateTable", database: table.database, table: table.name) }
             }
-            let registrar = CatalogPartitionRegistrar(catalog: catalog, table: table, addedColumns: added)
+            let registrar = CatalogPartitionRegistrar(
+                catalog: catalog, table: table, addedColumns: added.map { GlueCatalog.Column(name: $0.name, type: $0.dataType.description) })
             partitionWritten = { values in registrar.record(values) }
             outputs.afterCommit { () throws(GlueError) in try registrar.register() }
         }
+        // The files follow the table's column order (text tables are read by position).
+        let order = CatalogColumnOrder(dataFields: table.dataSchema.fields + added, partitionKeys: keys)
+        try add(order, inputs: [inputID], id: id + "/columns")
         try addTarget(
-            path: table.location.description, partitionKeys: keys.map { [$0] }, format: format, node: node, id: id, partitionWritten: partitionWritten)
+            path: table.location.description, partitionKeys: keys.map { [$0] }, format: format, input: try stage(id + "/columns"), id: id,
+            partitionWritten: partitionWritten)
     }
 }

@@ -240,8 +240,13 @@ struct GraphCompiler {
             toType: mapping.toType, dropped: mapping.dropped ?? false, children: (mapping.children ?? []).map(studioEntry))
     }
 
+    mutating func addTarget(path: String, partitionKeys: [PathSegments]?, format: TargetFormat, node: CodeGenConfigurationNode, id: String) throws(GlueError) {
+        try addTarget(path: path, partitionKeys: partitionKeys, format: format, input: try input(node), id: id)
+    }
+
+    /// A target stage reading `input`.
     mutating func addTarget(
-        path: String, partitionKeys: [PathSegments]?, format: TargetFormat, node: CodeGenConfigurationNode, id: String,
+        path: String, partitionKeys: [PathSegments]?, format: TargetFormat, input: Pipeline.NodeID, id: String,
         partitionWritten: @escaping @Sendable ([String?]) -> Void = { _ in }
     ) throws(GlueError) {
         let location = try S3Location(parsing: path)
@@ -249,7 +254,13 @@ struct GraphCompiler {
         let sink = S3TargetSink(
             nodeID: id, location: location, partitionKeys: keys, format: format, outputs: outputs,
             runStartMillis: runStartMillis, partitionWritten: partitionWritten)
-        try add(sink, inputs: [try input(node)], id: id)
+        try add(sink, inputs: [input], id: id)
+    }
+
+    /// The pipeline stage planned under `name`.
+    func stage(_ name: String) throws(GlueError) -> Pipeline.NodeID {
+        guard let id = compiled[name] else { throw GlueError(.internalService, "Stage \(name) was not planned.") }
+        return id
     }
 
     /// The objects a source reads in this run: listed, then filtered by the job bookmark with the
