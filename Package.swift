@@ -152,6 +152,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["GlueCLI"],
+            exclude: ["Cases"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "GlueCatalogTests",
             dependencies: ["GlueCatalog", "GlueCore", "GlueIAM", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["botocore_shapes.py"],
