@@ -29,7 +29,7 @@ import Testing
         try runCrawl(crawler("c", ["s3://lake/"]), store: clicks(), catalog: catalog)
         #expect(try tableNames(catalog) == ["lake"])
         let table = try crawledTable(catalog, "lake")
-        #expect(table?.storageDescriptor?.columns?.map { "\($0.name) \($0.type ?? "")" } == ["id bigint", "page string", "ms double", "tags array<string>", "user struct<name:string>"])
+        #expect(table?.storageDescriptor?.columns?.map { "\($0.name) \($0.type ?? "")" } == ["id int", "page string", "ms double", "tags array<string>", "user struct<name:string>"])
         #expect(table?.partitionKeys?.map(\.name) == ["partition_0", "year", "month"])
         #expect(table?.parameters?["classification"] == "json")
         #expect(table?.storageDescriptor?.serdeInfo?.serializationLibrary == "org.openx.data.jsonserde.JsonSerDe")
@@ -42,6 +42,26 @@ import Testing
         #expect(try tableNames(second) == ["clicks"])
         #expect(try crawledTable(second, "clicks")?.partitionKeys?.map(\.name) == ["year", "month"])
         #expect(try crawledTable(second, "clicks")?.parameters?["recordCount"] == "6")
+    }
+
+    @Test("Glue's documented example: dissimilar schemas under year= folders give tables year_2017 and year_2018; CombineCompatibleSchemas gives one")
+    func groupingExample() throws {
+        let store = InMemoryObjectStore()
+        _ = try store.createBucket("bucket")
+        try store.putObject(bucket: "bucket", key: "table1/year=2017/data1.json", bytes: Array(#"{"A": 1, "B": 2}"#.utf8))
+        try store.putObject(bucket: "bucket", key: "table1/year=2018/data2.json", bytes: Array(#"{"C": 3, "D": 4000000000}"#.utf8))
+        let split = try crawlCatalog()
+        try runCrawl(crawler("c", ["s3://bucket/table1/"]), store: store, catalog: split)
+        #expect(try tableNames(split) == ["year_2017", "year_2018"])
+        #expect(try crawledTable(split, "year_2018")?.storageDescriptor?.columns?.map { "\($0.name):\($0.type ?? "")" } == ["c:int", "d:bigint"])
+        let combined = try crawlCatalog()
+        let configuration = #"{"Version": 1.0, "Grouping": {"TableGroupingPolicy": "CombineCompatibleSchemas"}}"#
+        try runCrawl(crawler("c", ["s3://bucket/table1/"], configuration: configuration), store: store, catalog: combined)
+        #expect(try tableNames(combined) == ["table1"])
+        let table = try crawledTable(combined, "table1")
+        #expect(table?.storageDescriptor?.columns?.map(\.name) == ["a", "b", "c", "d"])
+        #expect(table?.partitionKeys?.map { "\($0.name):\($0.type ?? "")" } == ["year:string"])
+        #expect(try partitionValues(combined, "table1") == [["2017"], ["2018"]])
     }
 
     @Test("UPDATE_IN_DATABASE takes a new column; LOG keeps the table but still adds new partitions")

@@ -101,6 +101,9 @@ enum CrawlerClassifier {
     }
 
     /// The columns of a JSON Lines sample, or nil when it is not JSON objects.
+    ///
+    /// Types follow ``JSONSchemaInference``, except that integers are `int` when every value seen
+    /// at that place fits 32 bits (`bigint` otherwise), as Glue's JSON classifier writes them.
     static func jsonColumns(_ bytes: [UInt8], isWholeFile: Bool) -> [GlueCatalog.Column]? {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
@@ -109,9 +112,45 @@ enum CrawlerClassifier {
         }
         guard start < bytes.count, bytes[start] == UInt8(ascii: "{") else { return nil }
         let end = isWholeFile ? bytes.count : (bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? bytes.count)
-        let text = Array(bytes[start..<end])
-        guard let schema = try? JSONReader.inferSchema(source: JSONReader.source(text)), !schema.fields.isEmpty else { return nil }
-        return schema.fields.map { GlueCatalog.Column(name: $0.name.lowercased(), type: catalogType($0.dataType)) }
+        var inference = JSONSchemaInference()
+        var wide = Set<String>()
+        var records = 0
+        for line in bytes[start..<end].split(separator: UInt8(ascii: "\n")) {
+            guard let value = try? JSONParser.parse(Array(line)).value, case .object = value else { continue }
+            inference.add(value)
+            collectWideIntegers(value, path: "", into: &wide)
+            records += 1
+        }
+        let schema = inference.schema
+        guard records > 0, !schema.fields.isEmpty else { return nil }
+        return schema.fields.map {
+            GlueCatalog.Column(name: $0.name.lowercased(), type: catalogType(narrowed($0.dataType, path: $0.name, wide: wide)))
+        }
+    }
+
+    /// Records the places (`a`, `a.b`, `a[]`) holding an integer outside 32 bits.
+    static func collectWideIntegers(_ value: GlueCore.JSONValue, path: String, into wide: inout Set<String>) {
+        switch value {
+        case .number(let text):
+            if let integer = Int64(text), integer < Int64(Int32.min) || integer > Int64(Int32.max) { wide.insert(path) }
+        case .array(let elements):
+            for element in elements { collectWideIntegers(element, path: path + "[]", into: &wide) }
+        case .object(let members):
+            for member in members { collectWideIntegers(member.value, path: path.isEmpty ? member.key : path + "." + member.key, into: &wide) }
+        default:
+            break
+        }
+    }
+
+    /// `bigint` becomes `int` where no value needed 64 bits.
+    static func narrowed(_ type: DataType, path: String, wide: Set<String>) -> DataType {
+        switch type {
+        case .bigint: return wide.contains(path) ? .bigint : .int
+        case .array(let element): return .array(narrowed(element, path: path + "[]", wide: wide))
+        case .struct(let fields):
+            return .struct(fields.map { Field($0.name, narrowed($0.dataType, path: path + "." + $0.name, wide: wide), isNullable: $0.isNullable) })
+        default: return type
+        }
     }
 
     /// A JSON-inferred type as a crawler writes it: a field seen with several types is `string`.
