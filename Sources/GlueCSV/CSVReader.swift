@@ -102,7 +102,7 @@ public struct CSVReader: Sendable {
 
     /// A source that hands out `bytes` (for in-memory inputs).
     public static func source(_ bytes: [UInt8]) -> (UnsafeMutableRawBufferPointer) throws(GlueError) -> Int {
-        let cursor = ByteCursor(bytes)
+        let cursor = ByteArrayCursor(bytes)
         return { (buffer: UnsafeMutableRawBufferPointer) throws(GlueError) -> Int in cursor.read(into: buffer) }
     }
 
@@ -287,23 +287,5 @@ final class ByteBlock {
         let rest = count - bytes
         if rest > 0 { memmove(pointer, pointer + bytes, rest) }
         count = max(rest, 0)
-    }
-}
-
-/// The read position in an in-memory input.
-final class ByteCursor {
-    let bytes: [UInt8]
-    var offset = 0
-
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
-        let n = min(buffer.count, bytes.count - offset)
-        guard n > 0, let destination = buffer.baseAddress else { return 0 }
-        bytes.withUnsafeBytes { source in
-            if let from = source.baseAddress { destination.copyMemory(from: from + offset, byteCount: n) }
-        }
-        offset += n
-        return n
     }
 }

@@ -69,7 +69,7 @@ public struct JSONReader: Sendable {
 
     /// A source that hands out `bytes`.
     public static func source(_ bytes: [UInt8]) -> (UnsafeMutableRawBufferPointer) throws(GlueError) -> Int {
-        let cursor = JSONByteCursor(bytes)
+        let cursor = ByteArrayCursor(bytes)
         return { (buffer: UnsafeMutableRawBufferPointer) throws(GlueError) -> Int in cursor.read(into: buffer) }
     }
 
@@ -263,22 +263,4 @@ public struct JSONReadResult: Sendable {
     public var errors: [JSONErrorRecord] = []
     /// Rows delivered.
     public var rowCount = 0
-}
-
-/// The read position in an in-memory input.
-final class JSONByteCursor {
-    let bytes: [UInt8]
-    var offset = 0
-
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
-        let n = min(buffer.count, bytes.count - offset)
-        guard n > 0, let destination = buffer.baseAddress else { return 0 }
-        bytes.withUnsafeBytes { source in
-            if let from = source.baseAddress { destination.copyMemory(from: from + offset, byteCount: n) }
-        }
-        offset += n
-        return n
-    }
 }

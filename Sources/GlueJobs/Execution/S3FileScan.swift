@@ -6,21 +6,29 @@ import GlueStorage
 import Synchronization
 import GlueTransforms
 
-/// Reads the objects of an S3 source one after another as record batches, in one schema.
+/// Reads the objects of an S3 source as record batches in one schema: a few objects are decoded
+/// at once (``OrderedFileBatches``), and batches come out in object order, each object's in order.
 ///
 /// A format plugs in as a ``FileDecoder``: it opens one object and yields its batches. Files whose
 /// columns differ from the source's schema are aligned by name: a missing column reads as nulls, an
 /// extra one is dropped, a column of another type is an error naming the file.
 final class S3FileScan: BatchSource {
     struct State {
-        var nextObject = 0
-        var current: (any FileBatchStream)?
+        var files: OrderedFileBatches<ErrorRecord>?
         var errors: [ErrorRecord] = []
         var errorCount = 0
+
+        mutating func collectErrors() {
+            guard let rejected = files?.takeErrors(), !rejected.isEmpty else { return }
+            errorCount += rejected.count
+            errors.append(contentsOf: rejected.prefix(max(0, S3FileScan.maximumErrorsKept - errors.count)))
+        }
     }
 
     /// The most error records kept in memory (all are counted).
     static let maximumErrorsKept = 1_000
+    /// How many objects are decoded at once (batches still come out in object order).
+    static let filesInFlight = 3
 
     let schema: Schema
     let explainName: String
@@ -49,30 +57,37 @@ final class S3FileScan: BatchSource {
 
     func next() throws(GlueError) -> RecordBatch? {
         while true {
-            if control.isStopped { return nil }
-            let step: Result<(RecordBatch?, Int)?, GlueError> = state.withLock { state in
+            if control.isStopped {
+                state.withLock { $0.files?.cancel() }
+                return nil
+            }
+            let step: Result<(RecordBatch, Int)?, GlueError> = state.withLock { state in
+                if state.files == nil { state.files = makeFiles() }
                 do throws(GlueError) {
-                    if state.current == nil {
-                        guard state.nextObject < objects.count else { return .success(nil) }
-                        state.current = try decoder.open(objects[state.nextObject])
-                        state.nextObject += 1
-                    }
-                    let batch = try state.current?.next()
-                    if let rejected = state.current?.takeErrors(), !rejected.isEmpty {
-                        state.errorCount += rejected.count
-                        state.errors.append(contentsOf: rejected.prefix(max(0, Self.maximumErrorsKept - state.errors.count)))
-                    }
-                    if batch == nil { state.current = nil }
-                    return .success((batch, state.nextObject - 1))
+                    let next = try state.files?.next()
+                    state.collectErrors()
+                    guard let (file, batch) = next else { return .success(nil) }
+                    return .success((batch, file))
                 } catch {
                     return .failure(error)
                 }
             }
             guard let (batch, objectIndex) = try step.get() else { return nil }
-            if let batch {
-                if batch.rowCount == 0 { continue }
-                return try align(batch, object: objectIndex)
+            if batch.rowCount == 0 { continue }
+            return try align(batch, object: objectIndex)
+        }
+    }
+
+    /// The objects' batches in object order, a few objects decoded at once.
+    private func makeFiles() -> OrderedFileBatches<ErrorRecord> {
+        let decoder = self.decoder
+        let objects = self.objects
+        return OrderedFileBatches(count: objects.count, filesInFlight: Self.filesInFlight) { index, emit throws(GlueError) in
+            var stream = try decoder.open(objects[index])
+            while let batch = try stream.next() {
+                guard emit(batch, stream.takeErrors()) else { return }
             }
+            _ = emit(nil, stream.takeErrors())
         }
     }
 
@@ -110,7 +125,8 @@ final class S3FileScan: BatchSource {
 
 /// A format's way to read one object as batches.
 protocol FileDecoder: Sendable {
-    /// Opens one object.
+    /// Opens one object (called on the thread that then reads the whole stream; several objects
+    /// are opened concurrently).
     ///
     /// - Throws: the store's errors and the format's `InvalidDataException`s.
     func open(_ object: S3ObjectReference) throws(GlueError) -> any FileBatchStream
