@@ -34,6 +34,11 @@ import Testing
         #expect(try run("SELECT dept FROM people UNION SELECT dept FROM depts ORDER BY dept") == ["NULL", "a", "b", "c", "d"])
     }
 
+    @Test func splitSubscripts() throws {
+        #expect(try run("SELECT split(title, 'l')[0], split(title, 'l')[1], split(title, 'l')[-1], size(split(title, 'e')), element_at(split(title, 'e'), -1) FROM depts ORDER BY title")
+            == ["A | pha | NULL | 1 | Alpha", "Beta | NULL | NULL | 2 | ta", "De | ta | NULL | 2 | lta", "Nu |  | NULL | 1 | Null"])
+    }
+
     @Test func errorsNameTheUnknown() throws {
         #expect {
             _ = try run("SELECT nmae FROM people")

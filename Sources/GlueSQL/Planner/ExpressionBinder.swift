@@ -131,8 +131,15 @@ struct ExpressionBinder {
             return try ScalarExpression.caseWhen(branches, otherwise: try otherwise.map { (otherwise) throws(GlueError) -> ScalarExpression in try sub(otherwise) })
         case .cast(let operand, let type):
             return try ScalarExpression.casting(try sub(operand), to: type)
-        case .subscriptOf:
-            throw SQLError.unsupported("array subscripts are")
+        case .subscriptOf(let base, let index):
+            // Spark's arr[i] is 0-based; element_at is 1-based.
+            let array = try sub(base)
+            guard case .array = array.dataType else { throw SQLError.unsupported("subscripts of \(array.dataType) values are") }
+            let zeroBased = try ScalarExpression.casting(try sub(index), to: .int)
+            let position = try ScalarExpression.arithmetic(.add, zeroBased, .literal(.integer(1), .int))
+            let element = try ScalarExpression.function(.element_at, [array, position])
+            // A negative subscript is null (element_at would count from the end).
+            return try ScalarExpression.caseWhen([(try ScalarExpression.compare(.lessThan, zeroBased, .literal(.integer(0), .int)), .literal(.null, element.dataType))], otherwise: element)
         case .function(let name, let arguments, let distinct, let star):
             return try bindFunction(name, arguments, distinct: distinct, star: star, scope, hook: hook)
         }

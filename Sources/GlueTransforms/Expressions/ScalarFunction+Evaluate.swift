@@ -25,6 +25,8 @@ extension ScalarFunction {
             return try TemporalKernels.evaluate(self, arguments: arguments, columns: columns, rowCount: rowCount, resultType: resultType)
         case .abs, .round, .bround, .floor, .ceil, .pow, .sqrt, .exp, .ln, .log10, .log2, .signum:
             return try MathKernels.evaluate(self, columns, digits: self == .round || self == .bround ? constantInteger(1) ?? 0 : 0, resultType: resultType)
+        case .element_at, .size:
+            return try ArrayKernels.evaluate(self, columns, resultType: resultType)
         case .md5, .sha1, .sha2:
             return try Digest.evaluate(self, columns[0], bits: self == .sha2 ? constantInteger(1) ?? 256 : 0)
         }

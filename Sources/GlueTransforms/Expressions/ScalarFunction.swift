@@ -10,6 +10,8 @@ public enum ScalarFunction: String, Sendable, CaseIterable {
     // Text.
     case lower, upper, trim, ltrim, rtrim, substring, concat, concat_ws, length, replace
     case regexp_replace, regexp_extract, rlike, split, initcap, lpad, rpad, reverse, instr
+    // Arrays.
+    case element_at, size
     // Dates and times.
     case to_date, to_timestamp, date_format, year, quarter, month, day, dayofweek, dayofyear, hour, minute, second
     case datediff, date_add, date_sub, date_trunc, trunc, unix_timestamp, from_unixtime, last_day, add_months
@@ -46,7 +48,8 @@ public enum ScalarFunction: String, Sendable, CaseIterable {
         case .replace: 2...3
         case .regexp_replace: 3...3
         case .regexp_extract: 2...3
-        case .rlike, .instr: 2...2
+        case .rlike, .instr, .element_at: 2...2
+        case .size: 1...1
         case .split: 2...3
         case .lpad, .rpad: 2...3
         case .to_date, .to_timestamp: 1...2
@@ -123,6 +126,16 @@ extension ScalarExpression {
             return .call(function, [try text(0), try text(1).folded()], .array(.string))
         case .instr:
             return .call(function, [try text(0), try text(1)], .int)
+        case .element_at:
+            guard case .array(let element) = arguments[0].dataType else {
+                throw GlueError(.invalidInput, "cannot resolve 'element_at(\(arguments[0]), \(arguments[1]))' due to data type mismatch: argument 1 requires an array, not \(arguments[0].dataType).")
+            }
+            return .call(function, [arguments[0], try integer(1)], element)
+        case .size:
+            guard case .array = arguments[0].dataType else {
+                throw GlueError(.invalidInput, "cannot resolve 'size(\(arguments[0]))' due to data type mismatch: argument 1 requires an array, not \(arguments[0].dataType).")
+            }
+            return .call(function, [arguments[0]], .int)
         case .lpad, .rpad:
             let pad = arguments.count == 3 ? try text(2) : .literal(.string(" "), .string)
             return .call(function, [try text(0), try integer(1), pad], .string)
