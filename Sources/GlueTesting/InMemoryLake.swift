@@ -35,6 +35,8 @@ public final class InMemoryLake: Sendable {
 
     /// The account that owns everything (`123456789012`).
     public let accountID: AccountID
+    /// The region of ARNs and policy conditions (`us-east-1`).
+    public let region = "us-east-1"
     /// The buckets, unguarded (what an administrator sees; jobs see them through their role).
     public let objectStore: InMemoryObjectStore
     /// The one in-memory database behind IAM, the catalog and the jobs.
@@ -130,23 +132,32 @@ public final class InMemoryLake: Sendable {
     public var runner: JobRunner {
         let objectStore = self.objectStore
         let iam = self.iam
+        let catalog = self.catalog
+        let region = self.region
         let environment = ExecutionEnvironment(
             objectStore: { job throws(GlueError) in try InMemoryLake.roleStore(objectStore, iam: iam, role: job.role) },
-            temporaryFolder: temporaryFolder, parallelism: parallelism)
+            temporaryFolder: temporaryFolder, parallelism: parallelism,
+            catalog: { job throws(GlueError) in
+                PolicyCheckingCatalogStore(base: catalog, caller: try InMemoryLake.jobCaller(iam: iam, role: job.role), region: region)
+            })
         return JobRunner(store: jobs, executor: SwiftJobExecutor(environment: environment, registry: swiftJobs))
     }
 
     /// `objectStore` as the session `assumed-role/ROLE/GlueJobRunnerSession`, after the role's
     /// trust policy let `glue.amazonaws.com` assume it (the lake on disk does the same).
     static func roleStore(_ objectStore: any ObjectStore, iam: SQLiteIAMStore, role: String) throws(GlueError) -> any ObjectStore {
-        let caller: CallerIdentity
+        PolicyEnforcingObjectStore(wrapping: objectStore, caller: try jobCaller(iam: iam, role: role))
+    }
+
+    /// The run's principal: the role's `GlueJobRunnerSession`, once its trust policy let
+    /// `glue.amazonaws.com` assume it.
+    static func jobCaller(iam: SQLiteIAMStore, role: String) throws(GlueError) -> CallerIdentity {
         do {
-            caller = try iam.assumeRole(
+            return try iam.assumeRole(
                 roleName: SQLiteIAMStore.roleName(fromNameOrARN: role), servicePrincipal: "glue.amazonaws.com", sessionName: "GlueJobRunnerSession")
         } catch where error.code == .accessDenied {
             throw GlueError(.accessDeniedException, "Service is unable to assume provided role. Please verify role's TrustPolicy (\(error.message))")
         }
-        return PolicyEnforcingObjectStore(wrapping: objectStore, caller: caller)
     }
 
     /// Creates (or replaces) a job and runs it to its end. Mirrors `CreateJob`/`UpdateJob` then

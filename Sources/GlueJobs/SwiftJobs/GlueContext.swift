@@ -1,4 +1,5 @@
 import Foundation
+import GlueCatalog
 import GlueColumnar
 import GlueCore
 import GlueCSV
@@ -31,6 +32,8 @@ public final class GlueContext: Sendable {
     let outputs: RunOutputs
     let bookmarks: BookmarkSession
     let runtime: FrameRuntime
+    /// The Data Catalog as the run's principal sees it, when the lake has one.
+    let catalogProvider: LazyCatalog?
     let state = Mutex(State())
 
     struct State {
@@ -38,7 +41,11 @@ public final class GlueContext: Sendable {
         var contexts: Set<String> = []
     }
 
-    init(request: JobExecutionRequest, store: any ObjectStore, outputs: RunOutputs, control: RunControl, parallelism: Int) {
+    init(
+        request: JobExecutionRequest, store: any ObjectStore, outputs: RunOutputs, control: RunControl, parallelism: Int,
+        catalog: LazyCatalog?
+    ) {
+        self.catalogProvider = catalog
         self.arguments = request.arguments
         self.jobName = request.job.name
         self.jobRunID = request.runID

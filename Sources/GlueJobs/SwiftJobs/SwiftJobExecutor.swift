@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import GlueCatalog
 import GlueCore
 import GlueTransforms
 
@@ -24,7 +25,7 @@ public struct SwiftJobExecutor: JobExecutor {
         guard let name = SwiftJob.name(fromScriptLocation: location) else {
             return try await GraphExecutor(environment: environment).execute(request, control: control)
         }
-        guard let job = registry.job(named: name) else {
+        guard let swiftJob = registry.job(named: name) else {
             let known = registry.names
             throw GlueError(
                 .entityNotFound,
@@ -32,13 +33,19 @@ public struct SwiftJobExecutor: JobExecutor {
         }
         let store = try environment.objectStore(request.job)
         let outputs = RunOutputs(store: store, temporaryFolder: environment.temporaryFolder.appendingPathComponent(request.runID, isDirectory: true))
-        let context = GlueContext(request: request, store: store, outputs: outputs, control: control, parallelism: environment.parallelism)
+        let job = request.job
+        var catalog: LazyCatalog? = nil
+        if let provider = environment.catalog {
+            catalog = LazyCatalog { () throws(GlueError) -> any CatalogStore in try provider(job) }
+        }
+        let context = GlueContext(
+            request: request, store: store, outputs: outputs, control: control, parallelism: environment.parallelism, catalog: catalog)
         let outcome: Result<Void, GlueError> = await withCheckedContinuation { continuation in
             // The body blocks (each action waits for its pipeline): it runs on a Dispatch thread,
             // never on the Swift concurrency pool.
             DispatchQueue.global().async {
                 do {
-                    try job.body(context)
+                    try swiftJob.body(context)
                     continuation.resume(returning: .success(()))
                 } catch let error as GlueError {
                     continuation.resume(returning: .failure(error))
