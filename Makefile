@@ -7,7 +7,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 LAKE ?= $(CURDIR)/.localglue
 
-.PHONY: all deps python-env build release test run check-layers check-warnings clean bench-micro bench-sql bench
+.PHONY: all deps python-env build release test test-examples run check-layers check-warnings clean bench-micro bench-sql bench
 
 all: build
 
@@ -46,6 +46,12 @@ test: deps python-env check-layers
 	@set -o pipefail; $(SWIFT) build --build-tests 2>&1 | tee .build-test.log | sed -E '/^\[[0-9]+\/[0-9]+\]/d'
 	@bash scripts/check-warnings.sh .build-test.log
 	LOCALGLUE_PYTHON=$$(scripts/python-env.sh) $(SWIFT) test --skip-build
+	@$(MAKE) --no-print-directory test-examples
+
+## test-examples: the example Swift job package (Examples/OrdersJob, its own .build), built and tested.
+test-examples:
+	@set -o pipefail; $(SWIFT) build --package-path Examples/OrdersJob --build-tests 2>&1 | sed -E '/^\[[0-9]+\/[0-9]+\]/d'
+	$(SWIFT) test --package-path Examples/OrdersJob --skip-build
 
 ## run: set-up, a release build, and the sample lake's demo.
 run: release
@@ -71,4 +77,4 @@ bench: release
 	    $(if $(RECORD),--record Benchmarks/RESULTS.md)
 
 clean:
-	rm -rf .build .build-test.log
+	rm -rf .build .build-test.log Examples/OrdersJob/.build

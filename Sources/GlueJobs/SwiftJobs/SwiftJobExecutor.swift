@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import GlueCatalog
 import GlueCore
@@ -41,9 +40,10 @@ public struct SwiftJobExecutor: JobExecutor {
         let context = GlueContext(
             request: request, store: store, outputs: outputs, control: control, parallelism: environment.parallelism, catalog: catalog)
         let outcome: Result<Void, GlueError> = await withCheckedContinuation { continuation in
-            // The body blocks (each action waits for its pipeline): it runs on a Dispatch thread,
-            // never on the Swift concurrency pool.
-            DispatchQueue.global().async {
+            // The body blocks (each action waits for its pipeline's Dispatch workers), so it gets a
+            // thread of its own: never a thread of the Swift concurrency pool, nor one of
+            // Dispatch's pool, whose workers the pipeline needs.
+            let thread = Thread {
                 do {
                     try swiftJob.body(context)
                     continuation.resume(returning: .success(()))
@@ -53,6 +53,9 @@ public struct SwiftJobExecutor: JobExecutor {
                     continuation.resume(returning: .failure(GlueError(.jobScriptFailed, "\(type(of: error)): \(error)")))
                 }
             }
+            thread.name = "localglue.swift-job.\(request.runID.prefix(11))"
+            thread.stackSize = 8 << 20
+            thread.start()
         }
         do throws(GlueError) {
             try outcome.get()
