@@ -79,6 +79,11 @@ public final class InMemoryLake: Sendable {
         for bucket in buckets { try createBucket(bucket) }
     }
 
+    deinit {
+        // Runs remove their own folders; this removes the lake's (empty) parent folder.
+        try? FileManager.default.removeItem(at: temporaryFolder)
+    }
+
     /// Creates a role Glue may assume, with one inline policy (`policy`, if given).
     ///
     /// - Throws: `EntityAlreadyExists`, `MalformedPolicyDocument`.
