@@ -9,13 +9,9 @@ import GlueCore
 public final class CSVBatchStream {
     private let reader: CSVReader
     private let fileName: String
-    private let source: (UnsafeMutableRawBufferPointer) throws(GlueError) -> Int
+    private let input: DecompressingReader
     private let scanner: CSVRecordScanner
     private let block: ByteBlock
-    private var inflater: GzipInflater? = nil
-    private var replay: [UInt8] = []
-    private var replayOffset = 0
-    private var sniffed = false
     private var eof = false
     private var done = false
     private var pendingSkips: Int
@@ -33,7 +29,7 @@ public final class CSVBatchStream {
     init(reader: CSVReader, fileName: String, source: @escaping (UnsafeMutableRawBufferPointer) throws(GlueError) -> Int) {
         self.reader = reader
         self.fileName = fileName
-        self.source = source
+        input = DecompressingReader(fileName: fileName, formatName: "CSV", requiresGzip: reader.options.compression == .gzip, source: source)
         scanner = CSVRecordScanner(options: reader.options)
         block = ByteBlock(capacity: reader.blockSize + reader.blockSize / 2)
         pendingSkips = (reader.options.withHeader ? 1 : 0) + (reader.options.skipFirst ? 1 : 0)
@@ -66,55 +62,15 @@ public final class CSVBatchStream {
 
     private var name: String { fileName.isEmpty ? "The input" : fileName }
 
-    private func pull(into free: UnsafeMutableRawBufferPointer) throws(GlueError) -> Int {
-        if let inflater {
-            return try inflater.read(into: free) { (buffer: UnsafeMutableRawBufferPointer) throws(GlueError) -> Int in
-                if replayOffset < replay.count {
-                    let n = min(buffer.count, replay.count - replayOffset)
-                    replay.withUnsafeBytes { bytes in
-                        if let from = bytes.baseAddress { buffer.baseAddress?.copyMemory(from: from + replayOffset, byteCount: n) }
-                    }
-                    replayOffset += n
-                    if replayOffset == replay.count { replay = [] }
-                    return n
-                }
-                return try source(buffer)
-            }
-        }
-        return try source(free)
-    }
-
-    /// Reads until the block holds `target` bytes or the input ends, recognising compression.
+    /// Reads until the block holds `target` bytes or the input ends (gzip inflated, bzip2 refused).
     private func fill() throws(GlueError) {
+        if reader.options.compression == .bzip2 {
+            throw GlueError(.unsupportedFeature, "\(name) is bzip2-compressed; bzip2 is not supported (use gzip or plain CSV).")
+        }
         while !eof && block.count < target {
             block.reserve(target)
             let free = UnsafeMutableRawBufferPointer(start: block.pointer + block.count, count: block.capacity - block.count)
-            let count = try pull(into: free)
-            if inflater == nil && !sniffed {
-                if count > 0 && block.count + count < 3 {
-                    // Too few bytes to recognise the compression yet.
-                    block.count += count
-                    continue
-                }
-                if count > 0 || block.count > 0 {
-                    sniffed = true
-                    let head = UnsafeBufferPointer(start: block.bytes, count: block.count + count)
-                    if reader.options.compression == .bzip2 || (head.count >= 3 && head[0] == 0x42 && head[1] == 0x5A && head[2] == 0x68) {
-                        throw GlueError(.unsupportedFeature, "\(name) is bzip2-compressed; bzip2 is not supported (use gzip or plain CSV).")
-                    }
-                    if head.count >= 2 && head[0] == 0x1F && head[1] == 0x8B {
-                        // Inflate from here on; the bytes read so far are replayed to the inflater first.
-                        replay = Array(head)
-                        replayOffset = 0
-                        block.count = 0
-                        inflater = try GzipInflater(fileName: fileName)
-                        continue
-                    }
-                    if reader.options.compression == .gzip {
-                        throw GlueError(.invalidData, "\(name) is not gzip data.")
-                    }
-                }
-            }
+            let count = try input.read(into: free)
             if count == 0 { eof = true } else { block.count += count }
         }
     }

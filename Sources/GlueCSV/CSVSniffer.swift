@@ -110,44 +110,15 @@ public enum CSVSniffer {
     public static func readSample(
         fileName: String = "", source: @escaping (UnsafeMutableRawBufferPointer) throws(GlueError) -> Int
     ) throws(GlueError) -> (bytes: [UInt8], isWholeFile: Bool) {
-        var head = [UInt8](repeating: 0, count: 4)
-        var headCount = 0
-        while headCount < 4 {
-            let n = try fillBytes(&head, from: headCount) { (buffer: UnsafeMutableRawBufferPointer) throws(GlueError) -> Int in try source(buffer) }
-            if n == 0 { break }
-            headCount += n
-        }
-        head.removeLast(4 - headCount)
-        if head.count >= 3 && head[0] == 0x42 && head[1] == 0x5A && head[2] == 0x68 {
-            throw GlueError(.unsupportedFeature, "\(fileName.isEmpty ? "The input" : fileName) is bzip2-compressed; bzip2 is not supported (use gzip or plain CSV).")
-        }
+        let input = DecompressingReader(fileName: fileName, formatName: "CSV", source: source)
         var output = [UInt8](repeating: 0, count: sampleByteCount + 1)
         var produced = 0
-        if head.count >= 2 && head[0] == 0x1F && head[1] == 0x8B {
-            let inflater = try GzipInflater(fileName: fileName)
-            var replayed = false
-            while produced < output.count {
-                let n = try fillBytes(&output, from: produced) { (buffer: UnsafeMutableRawBufferPointer) throws(GlueError) -> Int in
-                    try inflater.read(into: buffer) { (input: UnsafeMutableRawBufferPointer) throws(GlueError) -> Int in
-                        if !replayed {
-                            replayed = true
-                            for (index, byte) in head.enumerated() { input[index] = byte }
-                            return head.count
-                        }
-                        return try source(input)
-                    }
-                }
-                if n == 0 { break }
-                produced += n
+        while produced < output.count {
+            let n = try fillBytes(&output, from: produced) { (buffer: UnsafeMutableRawBufferPointer) throws(GlueError) -> Int in
+                try input.read(into: buffer)
             }
-        } else {
-            for (index, byte) in head.enumerated() { output[index] = byte }
-            produced = head.count
-            while produced < output.count {
-                let n = try fillBytes(&output, from: produced) { (buffer: UnsafeMutableRawBufferPointer) throws(GlueError) -> Int in try source(buffer) }
-                if n == 0 { break }
-                produced += n
-            }
+            if n == 0 { break }
+            produced += n
         }
         let whole = produced <= sampleByteCount
         return (Array(output[0..<min(produced, sampleByteCount)]), whole)

@@ -49,4 +49,23 @@ public final class GzipDeflater {
             }
         }
     }
+
+    /// Compresses `bytes` (with `finish`, also the trailer) and returns the output produced.
+    ///
+    /// - Throws: `InternalServiceException` when zlib fails.
+    public func compress(_ bytes: [UInt8], finish: Bool) throws(GlueError) -> [UInt8] {
+        var compressed: [UInt8] = []
+        var failure: GlueError? = nil
+        bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            do throws(GlueError) {
+                try write(raw, finish: finish) { (chunk: UnsafeRawBufferPointer) throws(GlueError) in
+                    compressed.append(contentsOf: chunk)
+                }
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        return compressed
+    }
 }

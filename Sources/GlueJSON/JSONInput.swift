@@ -10,11 +10,7 @@ import GlueCore
 /// bzip2 refused); the unfinished last line of a block is carried into the next.
 final class JSONInput {
     let fileName: String
-    private let source: (UnsafeMutableRawBufferPointer) throws(GlueError) -> Int
-    private var inflater: GzipInflater? = nil
-    private var replay: [UInt8] = []
-    private var replayOffset = 0
-    private var sniffed = false
+    private let input: DecompressingReader
     private(set) var eof = false
     /// The block: carried bytes then fresh ones.
     var buffer: [UInt8] = []
@@ -25,20 +21,7 @@ final class JSONInput {
 
     init(fileName: String, source: @escaping (UnsafeMutableRawBufferPointer) throws(GlueError) -> Int) {
         self.fileName = fileName
-        self.source = source
-    }
-
-    private func pull(into free: UnsafeMutableRawBufferPointer) throws(GlueError) -> Int {
-        guard let inflater else { return try source(free) }
-        return try inflater.read(into: free) { (input: UnsafeMutableRawBufferPointer) throws(GlueError) -> Int in
-            if replayOffset < replay.count {
-                let n = min(input.count, replay.count - replayOffset)
-                for index in 0..<n { input[index] = replay[replayOffset + index] }
-                replayOffset += n
-                return n
-            }
-            return try source(input)
-        }
+        input = DecompressingReader(fileName: fileName, formatName: "JSON", source: source)
     }
 
     /// Reads until the buffer holds `target` bytes or the input ends.
@@ -47,7 +30,7 @@ final class JSONInput {
         while !eof && buffer.count < target {
             var failure: GlueError? = nil
             let count = chunk.withUnsafeMutableBytes { (raw: UnsafeMutableRawBufferPointer) -> Int in
-                do throws(GlueError) { return try pull(into: raw) } catch {
+                do throws(GlueError) { return try input.read(into: raw) } catch {
                     failure = error
                     return 0
                 }
@@ -58,20 +41,7 @@ final class JSONInput {
                 break
             }
             buffer.append(contentsOf: chunk[0..<count])
-            if !sniffed && inflater == nil && (buffer.count >= 3) {
-                sniffed = true
-                if buffer[0] == 0x42 && buffer[1] == 0x5A && buffer[2] == 0x68 {
-                    throw GlueError(.unsupportedFeature, "\(fileName.isEmpty ? "The input" : fileName) is bzip2-compressed; bzip2 is not supported (use gzip or plain JSON).")
-                }
-                if buffer[0] == 0x1F && buffer[1] == 0x8B {
-                    replay = buffer
-                    replayOffset = 0
-                    buffer = []
-                    inflater = try GzipInflater(fileName: fileName)
-                }
-            }
         }
-        if eof && !sniffed && inflater == nil { sniffed = true }
     }
 
     /// All remaining bytes.

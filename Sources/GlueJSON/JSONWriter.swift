@@ -72,19 +72,7 @@ public final class JSONWriter {
 
     private func compress(_ bytes: [UInt8], finish: Bool) throws(GlueError) -> [UInt8] {
         guard let deflater else { return bytes }
-        var compressed: [UInt8] = []
-        var failure: GlueError? = nil
-        bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            do throws(GlueError) {
-                try deflater.write(raw, finish: finish) { (chunk: UnsafeRawBufferPointer) throws(GlueError) in
-                    compressed.append(contentsOf: chunk)
-                }
-            } catch {
-                failure = error
-            }
-        }
-        if let failure { throw failure }
-        return compressed
+        return try deflater.compress(bytes, finish: finish)
     }
 
     // MARK: - Values

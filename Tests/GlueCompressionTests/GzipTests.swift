@@ -78,4 +78,43 @@ struct GzipTests {
             _ = try [UInt8]().withUnsafeBytes { raw in try GzipBlock.decompress(raw, expectedSize: 4) }
         }
     }
+
+    /// Reads everything through a DecompressingReader whose source hands out `chunk` bytes at a time.
+    static func readAll(_ bytes: [UInt8], chunk: Int, requiresGzip: Bool = false) throws -> ([UInt8], Bool) {
+        var offset = 0
+        let reader = DecompressingReader(fileName: "in", formatName: "CSV", requiresGzip: requiresGzip) { (buffer: UnsafeMutableRawBufferPointer) throws(GlueError) -> Int in
+            let n = min(buffer.count, chunk, bytes.count - offset)
+            for index in 0..<n { buffer[index] = bytes[offset + index] }
+            offset += n
+            return n
+        }
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 777)
+        while true {
+            let n = try buffer.withUnsafeMutableBytes { raw in try reader.read(into: raw) }
+            if n == 0 { return (out, reader.isGzip) }
+            out += buffer[0..<n]
+        }
+    }
+
+    @Test("DecompressingReader: plain bytes pass through, gzip is recognised even one byte at a time, bzip2 is refused")
+    func decompressingReader() throws {
+        let plain = Array(Self.sample[0..<5_000])
+        for chunk in [1, 2, 3, 5_000] {
+            #expect(try Self.readAll(plain, chunk: chunk) == (plain, false))
+            #expect(try Self.readAll(Self.deflate(plain), chunk: chunk) == (plain, true))
+        }
+        #expect(try Self.readAll([], chunk: 1) == ([], false))
+        #expect(try Self.readAll([0x41], chunk: 1) == ([0x41], false))
+        #expect {
+            _ = try Self.readAll(Array("BZh91AY".utf8), chunk: 1)
+        } throws: { error in
+            (error as? GlueError)?.code == .unsupportedFeature && ((error as? GlueError)?.message.contains("plain CSV") ?? false)
+        }
+        #expect {
+            _ = try Self.readAll(plain, chunk: 100, requiresGzip: true)
+        } throws: { error in
+            (error as? GlueError)?.code == .invalidData
+        }
+    }
 }
