@@ -56,6 +56,18 @@ let package = Package(
             path: "Benchmarks/ColumnarKernelBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // The engine's building blocks on the events shape: CSV decode, Parquet encode/decode,
+        // hash aggregate and join, one IAM decision, one listing page.
+        .executableTarget(
+            name: "EngineBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "LocalGlue", package: "LocalGlue"),
+                .product(name: "GlueStorage", package: "LocalGlue"),
+            ],
+            path: "Benchmarks/EngineBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // One IAM decision against a role with 5 policies / 50 statements (median per decision).
         .executableTarget(
             name: "IAMBench",
