@@ -19,10 +19,13 @@ extension Pipeline {
         let clock = ContinuousClock()
         let started = clock.now
         let deadline = options.timeout.map { started + $0 }
-        let queue = DispatchQueue(label: "localglue.pipeline.workers", attributes: .concurrent)
+        // One serial queue per worker: serial queues run on Dispatch's overcommit threads, so each
+        // worker gets a thread at once. A concurrent queue (or the global one) would share the
+        // CPU-wide pool, and with every pool thread blocked (a caller waiting here, file decoders
+        // waiting for space) Dispatch adds a thread only after about a second.
         let group = DispatchGroup()
         for worker in 0..<options.parallelism {
-            queue.async(group: group) {
+            DispatchQueue(label: "localglue.pipeline.worker.\(worker)").async(group: group) {
                 Self.workerLoop(worker: worker, scheduler: scheduler, deadline: deadline)
             }
         }
@@ -36,7 +39,8 @@ extension Pipeline {
     /// - Throws: as ``run(stop:)``.
     public func run(stop: StopToken = StopToken()) async throws(GlueError) -> PipelineResult {
         let outcome: Result<PipelineResult, GlueError> = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            // A thread of its own (see `run(stop:)`): it blocks until the workers are done.
+            DispatchQueue(label: "localglue.pipeline.driver").async {
                 do throws(GlueError) {
                     continuation.resume(returning: .success(try self.run(stop: stop)))
                 } catch {

@@ -93,7 +93,10 @@ public final class OrderedFileBatches<ErrorRecord: Sendable> {
             started += 1
             let decode = self.decode
             let cancelled = self.cancelled
-            DispatchQueue.global().async {
+            // A serial queue runs on its own overcommit thread: the decoder blocks when its lane
+            // is full, and the consumer usually is a pipeline worker that blocks too, so neither
+            // may wait for a slot in Dispatch's CPU-wide pool (it grows about once a second).
+            DispatchQueue(label: "localglue.file-decoder.\(index)").async {
                 if cancelled.isSet {
                     lane.finish(.end)
                     return
