@@ -307,7 +307,8 @@ struct CaseRunner {
             }
         }
         for text in Self.strings(step["ErrorContains"]) {
-            #expect((runs.first?["ErrorMessage"] as? String ?? "").contains(text), "\(label): \(runs.first?["ErrorMessage"] ?? "no message")")
+            let message = runs.first?["ErrorMessage"] as? String ?? ""
+            #expect(message.contains(text), "\(label): \(runs.first?["ErrorMessage"] ?? "no message")")
         }
     }
 

@@ -57,7 +57,8 @@ import Testing
             #expect((listed["Contents"] as? [Any] ?? []).isEmpty, "objects were published: \(listed)")
             let run = jsonObject(try await must(["glue", "get-job-run", "--job-name", "killed", "--run-id", id]))["JobRun"] as? [String: Any]
             #expect(run?["JobRunState"] as? String == "FAILED")
-            #expect((run?["ErrorMessage"] as? String ?? "").contains("ended before the run finished. No output of the run was committed."))
+            let message = run?["ErrorMessage"] as? String ?? ""
+            #expect(message.contains("ended before the run finished. No output of the run was committed."))
             #expect(run?["CompletedOn"] != nil)
         }
     }
