@@ -212,7 +212,8 @@ def engine_commands(args, lake, workload, input_folder, bucket_folder, output_fo
         "localglue": ([args.localglue, "--lake", lake, "run", os.path.join(HERE, f"{workload}.json")],
                       os.path.join(bucket_folder, "output", workload)),
     }
-    for engine in ["duckdb", "polars"] + (["spark"] if args.spark else []):
+    rows = int(os.path.basename(lake).split("-")[-1])
+    for engine in ["duckdb", "polars"] + (["spark"] if args.spark and rows <= args.spark_max_rows else []):
         engines[engine] = ([python, os.path.join(HERE, "engines.py"), engine, workload, input_folder],
                            os.path.join(output_folder, f"{engine}-{workload}"))
     return {name: (command + ([] if name == "localglue" else [out]), out) for name, (command, out) in engines.items()}
@@ -225,6 +226,8 @@ def main():
     parser.add_argument("--runs", type=int, default=3, help="counted runs per engine (after one warm-up)")
     parser.add_argument("--workloads", nargs="+", default=WORKLOADS)
     parser.add_argument("--spark", action="store_true", help="also run PySpark local[2] (slow to start)")
+    parser.add_argument("--spark-max-rows", type=int, default=1_000_000,
+                        help="run Spark only on sizes up to this many rows (default 1M: a 10M Spark round takes minutes)")
     parser.add_argument("--record", help="write the table to this Markdown file")
     args = parser.parse_args()
     args.localglue = os.path.abspath(args.localglue)
