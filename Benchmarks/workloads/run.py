@@ -205,14 +205,13 @@ def measure(command, env, output, scratch):
     return float(seconds), int(kilobytes) / 1024
 
 
-def engine_commands(args, lake, workload, input_folder, bucket_folder, output_folder):
+def engine_commands(args, rows, lake, workload, input_folder, bucket_folder, output_folder):
     """engine name -> (command, output folder)."""
     python = sys.executable
     engines = {
         "localglue": ([args.localglue, "--lake", lake, "run", os.path.join(HERE, f"{workload}.json")],
                       os.path.join(bucket_folder, "output", workload)),
     }
-    rows = int(os.path.basename(lake).split("-")[-1])
     for engine in ["duckdb", "polars"] + (["spark"] if args.spark and rows <= args.spark_max_rows else []):
         engines[engine] = ([python, os.path.join(HERE, "engines.py"), engine, workload, input_folder],
                            os.path.join(output_folder, f"{engine}-{workload}"))
@@ -243,7 +242,7 @@ def main():
             os.makedirs(output_folder)
             lake = prepare_lake(args.localglue, rows, input_folder, bucket_folder)
             for workload in args.workloads:
-                engines = engine_commands(args, lake, workload, input_folder, bucket_folder, output_folder)
+                engines = engine_commands(args, rows, lake, workload, input_folder, bucket_folder, output_folder)
                 input_bytes = parquet_bytes if workload == "W4" else csv_bytes
                 summaries = {}
                 for name, (command, out) in engines.items():  # warm-up, and the results check
