@@ -43,8 +43,9 @@ check-layers:
 	@bash scripts/check-layers.sh
 	@bash scripts/check-layers-selftest.sh
 
-## test: set-up, a warning-free build, the layer check, and the whole test suite.
+## test: set-up, the Glue script checker's tests, a warning-free build, the layer check, and the whole test suite.
 test: deps python-env check-layers
+	$$(scripts/python-env.sh) -m unittest discover -s scripts/tests
 	@set -o pipefail; $(SWIFT) build --build-tests 2>&1 | tee .build-test.log | sed -E '/^\[[0-9]+\/[0-9]+\]/d'
 	@bash scripts/check-warnings.sh .build-test.log
 	LOCALGLUE_PYTHON=$$(scripts/python-env.sh) $(SWIFT) test --skip-build
