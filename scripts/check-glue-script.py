@@ -167,10 +167,65 @@ class Spark:
             self.version = None
 
     def import_module(self, name):
+        """The module, or None when there is no such module."""
+        module, problem = self.try_import(name)
+        return module
+
+    def try_import(self, name):
+        """(module, None), (None, 'missing') or (None, reason) when the module exists but cannot be
+        imported here (a dependency such as numpy or pandas is not installed)."""
         try:
-            return importlib.import_module(name)
-        except ImportError:
-            return None
+            return importlib.import_module(name), None
+        except ModuleNotFoundError as exc:
+            missing = exc.name or ""
+            if missing == name or name.startswith(missing + ".") or not missing:
+                return None, "missing"
+            return None, "needs %s" % missing
+        except Exception as exc:  # ImportError from inside the module, or anything it raises
+            return None, "%s: %s" % (type(exc).__name__, exc)
+
+    def on_subclass(self, cls, attr):
+        todo, seen = list(cls.__subclasses__()), set()
+        while todo:
+            sub = todo.pop()
+            if sub in seen:
+                continue
+            seen.add(sub)
+            try:
+                inspect.getattr_static(sub, attr)
+                return True
+            except AttributeError:
+                pass
+            if attr in self.instance_attributes(sub)[0]:
+                return True
+            todo.extend(sub.__subclasses__())
+        return False
+
+    def instance_attributes(self, cls):
+        """Names a pyspark class's instances get in their methods (self.x = ...), its annotations
+        and __slots__: attributes not visible on the class itself."""
+        cache = self.__dict__.setdefault("_instance_attributes", {})
+        if cls in cache:
+            return cache[cls]
+        names = set()
+        complete = True
+        for klass in inspect.getmro(cls):
+            if klass is object:
+                continue
+            names.update(getattr(klass, "__annotations__", {}) or {})
+            slots = klass.__dict__.get("__slots__", ())
+            names.update([slots] if isinstance(slots, str) else slots)
+            try:
+                tree = ast.parse(_dedent(inspect.getsource(klass)))
+            except (OSError, TypeError, SyntaxError):
+                complete = False
+                continue
+            for node in ast.walk(tree):
+                if (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store)
+                        and isinstance(node.value, ast.Name) and node.value.id == "self"):
+                    names.add(node.attr)
+        cache[cls] = (names, complete)
+        return cache[cls]
 
     def class_from_annotation(self, annotation, func=None):
         if annotation is inspect.Signature.empty or annotation is None:
@@ -178,14 +233,22 @@ class Spark:
         if inspect.isclass(annotation):
             return annotation if annotation.__module__.startswith("pyspark") else None
         if isinstance(annotation, str):
-            text = annotation.strip().strip("'\"")
-            if text in self.simple_names:
-                return self.simple_names[text]
-            if func is not None:
-                value = getattr(func, "__globals__", {}).get(text)
-                if inspect.isclass(value) and value.__module__.startswith("pyspark"):
-                    return value
+            # 'DataFrame', 'SparkSession.Builder'; Optional[...]/Union[...] stay unknown
+            parts = annotation.strip().strip("'\"").split(".")
+            value = self.simple_names.get(parts[0])
+            if value is None and func is not None:
+                value = getattr(func, "__globals__", {}).get(parts[0])
+            for part in parts[1:]:
+                value = getattr(value, part, None)
+            if inspect.isclass(value) and value.__module__.startswith("pyspark"):
+                return value
         return None
+
+
+def _dedent(source):
+    lines = source.splitlines()
+    indent = min((len(l) - len(l.lstrip()) for l in lines if l.strip()), default=0)
+    return "\n".join(l[indent:] for l in lines)
 
 
 def ty_of_py_value(value, name):
@@ -241,9 +304,10 @@ def signature_from_ast(args):
 
 
 class Env:
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, is_class=False):
         self.vars = {}
         self.parent = parent
+        self.is_class = is_class
 
     def lookup(self, name):
         env = self
@@ -323,6 +387,8 @@ class UndefinedNames:
         module_names, globals_declared = set(), set()
         bound_in(tree.body, module_names, globals_declared)
         for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("globals", "exec"):
+                self.wildcard = True  # names may be created at run time
             if isinstance(node, ast.ImportFrom) and any(a.name == "*" for a in node.names):
                 names = star_names(node)
                 if names is None:
@@ -447,9 +513,13 @@ class FileChecker:
         self.script_checked = 0
         self.spark_unchecked = 0
         self.pending_functions = []
+        self.notes = {}
 
     # -- reporting ---------------------------------------------------------------------------
     def error(self, node, message, line=None, col=None):
+        if isinstance(node, ast.Attribute) and getattr(node, "end_lineno", None):
+            # point at the attribute's name, not at the start of a long chain
+            line, col, node = node.end_lineno, node.end_col_offset - len(node.attr) + 1, None
         if node is not None:
             line = getattr(node, "lineno", line or 1)
             col = getattr(node, "col_offset", (col or 1) - 1) + 1
@@ -479,6 +549,12 @@ class FileChecker:
             node, parent_env = self.pending_functions.pop(0)
             self.function_body(node, parent_env)
         self.errors.sort()
+
+    def note_unimportable(self, module, problem):
+        """A pyspark module that exists but cannot be imported in this Python: its names are
+        counted as not checked, and the reason is printed once per file."""
+        self.spark_unchecked += 1
+        self.notes.setdefault("%s cannot be imported here (%s): its names are not checked" % (module, problem), None)
 
     def star_import_names(self, node):
         module = node.module or ""
@@ -526,7 +602,7 @@ class FileChecker:
             for d in node.decorator_list + node.bases + [k.value for k in node.keywords]:
                 self.infer(d, env)
             env.vars[node.name] = None
-            self.block(node.body, Env(env))
+            self.block(node.body, Env(env, is_class=True))
         elif isinstance(node, (ast.For, ast.AsyncFor)):
             self.infer(node.iter, env)
             self.bind(node.target, None, env)
@@ -538,6 +614,15 @@ class FileChecker:
                 if item.optional_vars is not None:
                     self.bind(item.optional_vars, None, env)
             self.block(node.body, env)
+        elif isinstance(node, ast.If) and self.is_type_checking(node.test):
+            # `if TYPE_CHECKING:` imports exist for type checkers only; they are never run
+            for stmt in node.body:
+                for sub in ast.walk(stmt):
+                    if isinstance(sub, (ast.Import, ast.ImportFrom)):
+                        for alias in sub.names:
+                            if alias.name != "*":
+                                env.vars[alias.asname or alias.name.split(".")[0]] = None
+            self.block(node.orelse, env)
         elif isinstance(node, ast.ExceptHandler):
             if node.type is not None:
                 self.infer(node.type, env)
@@ -559,7 +644,14 @@ class FileChecker:
                         elif isinstance(item, ast.AST):  # match_case, withitem, ...
                             self.generic(item, env)
 
+    @staticmethod
+    def is_type_checking(test):
+        return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or \
+            (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+
     def function_body(self, node, parent_env):
+        while parent_env.is_class:  # a class body's names are not visible inside its methods
+            parent_env = parent_env.parent
         env = Env(parent_env)
         args = node.args
         for a in args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg]:
@@ -646,8 +738,12 @@ class FileChecker:
                         self.spark_unchecked += 1
                         env.vars[alias.asname or top] = Ty("punk", name, None, None)
                         continue
+                    module, problem = self.spark.try_import(name)
+                    if module is None and problem != "missing":
+                        self.note_unimportable(name, problem)
+                        env.vars[alias.asname or top] = Ty("punk", name, None, None)
+                        continue
                     self.spark_checked += 1
-                    module = self.spark.import_module(name)
                     if module is None:
                         self.error(where, "No module named '%s' in pyspark %s" % (name, self.spark.version))
                         env.vars[alias.asname or top] = None
@@ -696,8 +792,14 @@ class FileChecker:
                     if alias.name != "*":
                         env.vars[alias.asname or alias.name] = Ty("punk", module + "." + alias.name, None, None)
                 return
+            mod, problem = self.spark.try_import(module)
+            if mod is None and problem != "missing":
+                self.note_unimportable(module, problem)
+                for alias in node.names:
+                    if alias.name != "*":
+                        env.vars[alias.asname or alias.name] = Ty("punk", module + "." + alias.name, None, None)
+                return
             self.spark_checked += 1
-            mod = self.spark.import_module(module)
             if mod is None:
                 self.error(node, "No module named '%s' in pyspark %s" % (module, self.spark.version))
                 for alias in node.names:
@@ -881,6 +983,20 @@ class FileChecker:
             try:
                 static = inspect.getattr_static(cls, attr)
             except AttributeError:
+                if kind == "pinst":
+                    names, complete = self.spark.instance_attributes(cls)
+                    if attr in names:
+                        return None
+                    if not complete:
+                        self.spark_checked -= 1
+                        self.spark_unchecked += 1
+                        return None
+                if self.spark.on_subclass(cls, attr):
+                    # the variable may hold a subclass (an annotation names the base class, or
+                    # pyspark 4's DataFrame whose implementation is a subclass): not decidable here
+                    self.spark_checked -= 1
+                    self.spark_unchecked += 1
+                    return None
                 if kind == "pinst" and hasattr(cls, "__getattr__") and not is_call:
                     # e.g. DataFrame.__getattr__: df.some_column is a Column; unknown columns are runtime errors
                     column = self.spark.simple_names.get("Column")
@@ -1044,8 +1160,12 @@ def main(argv=None):
                                                    "" if len(checker.errors) == 1 else "s", checked))
         else:
             print("%s: OK, %s" % (path, checked))
+        for note in checker.notes:
+            print("%s: note: %s" % (path, note))
         if not spark.available and checker.spark_unchecked:
             print("%s: pyspark not installed: %d pyspark names not checked" % (path, checker.spark_unchecked))
+        elif checker.spark_unchecked:
+            print("%s: %d pyspark names not checked" % (path, checker.spark_unchecked))
     return 1 if failed else 0
 
 

@@ -18,6 +18,7 @@ SCRIPTS = os.path.dirname(HERE)
 CHECKER_PATH = os.path.join(SCRIPTS, "check-glue-script.py")
 MANIFEST_PATH = os.path.join(SCRIPTS, "awsglue-api.json")
 FIXTURE = os.path.join(HERE, "fixtures", "studio_job.py")
+PLAIN = os.path.join(HERE, "fixtures", "plain_pyspark_job.py")
 
 _spec = importlib.util.spec_from_file_location("check_glue_script", CHECKER_PATH)
 checker = importlib.util.module_from_spec(_spec)
@@ -230,6 +231,98 @@ class TestMutatedScripts(CheckerTestCase):
         path = self.mutate('Union_node10.toDF().dropDuplicates(["order_id"])',
                            'Union_node10.toDF().dropDuplicates(columns=["order_id"])')
         self.assertFails(path, "dropDuplicates() got an unexpected keyword argument 'columns'")
+
+
+class TestGlueContextInheritsSQLContext(CheckerTestCase):
+    """GlueContext extends pyspark.sql.SQLContext: its methods are checked with pyspark, and
+    against the manifest's snapshot of SQLContext's names without it."""
+
+    def script(self, call):
+        return self.write(
+            "from pyspark.context import SparkContext\n"
+            "from awsglue.context import GlueContext\n"
+            "glueContext = GlueContext(SparkContext.getOrCreate())\n"
+            "%s\n" % call)
+
+    def test_inherited_method_passes_in_both_modes(self):
+        path = self.script('glueContext.sql("select 1")')
+        for no_spark in (False, True):
+            status, out = run_checker([path], no_spark=no_spark)
+            self.assertEqual(status, 0, out)
+
+    def test_unknown_method_fails_in_both_modes(self):
+        path = self.script('glueContext.sqll("select 1")')
+        for no_spark in (False, True):
+            self.assertFails(path, "awsglue.context.GlueContext has no method 'sqll'", line=4, no_spark=no_spark)
+
+    @unittest.skipUnless(PYSPARK, "pyspark is not importable (scripts/python-env.sh spark installs it)")
+    def test_inherited_method_arguments_are_checked(self):
+        path = self.script('glueContext.sql(sqlQuerry="select 1")')
+        self.assertFails(path, "unexpected keyword argument 'sqlQuerry'")
+
+
+class TestPlainPySparkScript(CheckerTestCase):
+    def setUp(self):
+        super().setUp()
+        with open(PLAIN, encoding="utf-8") as handle:
+            self.source = handle.read()
+
+    def test_plain_script_passes(self):
+        for no_spark in (False, True):
+            status, out = run_checker([PLAIN], no_spark=no_spark)
+            self.assertEqual(status, 0, out)
+
+    @unittest.skipUnless(PYSPARK, "pyspark is not importable (scripts/python-env.sh spark installs it)")
+    def test_builder_chain_is_followed(self):
+        path = self.mutate(".getOrCreate()", ".getOrCreat()")
+        line = self.line_of(self.source, ".getOrCreate()")
+        col = self.source.splitlines()[line - 1].index("getOrCreate") + 1
+        self.assertFails(path, "SparkSession.Builder has no method 'getOrCreat' (pyspark", line=line)
+        status, out = run_checker([path])
+        self.assertIn("%s:%d:%d:" % (path, line, col), out)
+
+    @unittest.skipUnless(PYSPARK, "pyspark is not importable (scripts/python-env.sh spark installs it)")
+    def test_reader_and_writer_chains_are_followed(self):
+        self.assertFails(self.mutate('.parquet(args.output', '.parket(args.output'),
+                         "DataFrameWriter has no method 'parket' (pyspark")
+        self.assertFails(self.mutate('how="left"', 'kind="left"'),
+                         "DataFrame.join() got an unexpected keyword argument 'kind'")
+        self.assertFails(self.mutate('.alias("n")', '.alias_("n")'), "Column has no method 'alias_'")
+
+
+class TestAnalysisLimits(CheckerTestCase):
+    def test_class_body_names_are_not_visible_in_methods(self):
+        path = self.write(
+            "class Sink:\n"
+            "    def set(self, key, value):\n"
+            "        return set([key, value])\n"
+            "    def open(self, path, mode):\n"
+            "        return open(path)\n")
+        status, out = run_checker([path], no_spark=True)
+        self.assertEqual(status, 0, out)
+
+    def test_type_checking_imports_are_not_checked(self):
+        path = self.write(
+            "from typing import TYPE_CHECKING\n"
+            "if TYPE_CHECKING:\n"
+            "    from pyspark.sql._typing import ColumnOrName\n"
+            "    from awsglue.nothing import Nothing\n"
+            "def f(c: 'ColumnOrName') -> None:\n"
+            "    return None\n")
+        status, out = run_checker([path])
+        self.assertEqual(status, 0, out)
+
+    def test_unknown_values_are_not_guessed(self):
+        path = self.write(
+            "def helper(frame):\n"
+            "    return frame.anything_at_all()\n"
+            "x = helper(None).more()\n")
+        status, out = run_checker([path], no_spark=True)
+        self.assertEqual(status, 0, out)
+
+    def test_awsgluedq_is_reported(self):
+        path = self.write("from awsgluedq.transforms import EvaluateDataQuality\n")
+        self.assertFails(path, "module 'awsgluedq.transforms' is not in the awsglue manifest", line=1)
 
 
 class TestCommandLine(CheckerTestCase):
