@@ -859,6 +859,8 @@ class FileChecker:
                 found, _ = self.manifest.member(base.name, "__getitem__")
                 if found and found[1].get("returns"):
                     return self.type_from_string(found[1]["returns"])
+            if base is not None and base.kind == "pinst":
+                return self.spark_item(base.obj, node.slice)
             return None
         if isinstance(node, ast.Lambda):
             inner = Env(env)
@@ -895,6 +897,26 @@ class FileChecker:
             return a if a == b else None
         self.generic(node, env)
         return None
+
+    def spark_item(self, cls, index):
+        """The type of cls_instance[index] for a pyspark class: from __getitem__'s return
+        annotation, or a Column for df["name"] (DataFrame.__getitem__ returns Column or DataFrame)."""
+        getitem = inspect.getattr_static(cls, "__getitem__", None)
+        if getitem is None or not inspect.isfunction(getitem):
+            return None
+        try:
+            returns = inspect.signature(getitem).return_annotation
+        except (TypeError, ValueError):
+            return None
+        value_cls = self.spark.class_from_annotation(returns, getitem)
+        column = self.spark.simple_names.get("Column")
+        dataframe = self.spark.simple_names.get("DataFrame")
+        if value_cls is None and dataframe is not None and issubclass(cls, dataframe) \
+                and isinstance(index, ast.Constant) and isinstance(index.value, (str, int)):
+            value_cls = column
+        if value_cls is None:
+            return None
+        return Ty("pinst", "%s.%s" % (value_cls.__module__, value_cls.__qualname__), value_cls, None)
 
     def type_from_string(self, text):
         """A manifest 'returns'/'attribute' type string as a Ty."""

@@ -200,6 +200,25 @@ class TestMutatedScripts(CheckerTestCase):
         self.assertEqual(status, 1, out)
         self.assertIn("%s:2:5: error: SyntaxError:" % path, out)
 
+    def test_agrees_with_py_compile(self):
+        import py_compile
+        good = self.write(self.source, "good.py")
+        bad = self.mutate("job.init(args[\"JOB_NAME\"], args)", "job.init(args[\"JOB_NAME\"], args))")
+        for path, ok in ((good, True), (bad, False)):
+            try:
+                py_compile.compile(path, cfile=os.path.join(self.tmp.name, "x.pyc"), doraise=True)
+                compiled = True
+            except py_compile.PyCompileError:
+                compiled = False
+            self.assertEqual(compiled, ok)
+            status, out = run_checker([path], no_spark=True)
+            self.assertEqual(status == 0, ok, out)
+
+    def test_missing_file(self):
+        status, out = run_checker([os.path.join(self.tmp.name, "absent.py")])
+        self.assertEqual(status, 1, out)
+        self.assertIn("cannot read", out)
+
     def test_unchecked_pyspark_names_do_not_fail(self):
         path = self.mutate("dropDuplicates(", "drop_duplicates_x(")
         status, out = run_checker([path], no_spark=True)
@@ -225,6 +244,13 @@ class TestMutatedScripts(CheckerTestCase):
     def test_wrong_pyspark_module(self):
         path = self.mutate("from pyspark.sql.window import Window", "from pyspark.sql.windows import Window")
         self.assertFails(path, "No module named 'pyspark.sql.windows'")
+
+    @unittest.skipUnless(PYSPARK, "pyspark is not importable (scripts/python-env.sh spark installs it)")
+    def test_dataframe_item_is_a_column(self):
+        path = self.mutate('Union_node10.toDF().dropDuplicates(["order_id"])',
+                           'Union_node10.toDF().filter(Union_node10.toDF()["order_id"].isNotNul())')
+        self.assertFails(path, "Column has no method 'isNotNul' (pyspark 4.3.0) (did you mean 'isNotNull'?)"
+                         .replace("4.3.0", checker.Spark().version))
 
     @unittest.skipUnless(PYSPARK, "pyspark is not importable (scripts/python-env.sh spark installs it)")
     def test_wrong_pyspark_keyword(self):
