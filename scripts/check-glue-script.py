@@ -605,9 +605,38 @@ class FileChecker:
             self.block(node.body, Env(env, is_class=True))
         elif isinstance(node, (ast.For, ast.AsyncFor)):
             self.infer(node.iter, env)
+            before = dict(env.vars)
             self.bind(node.target, None, env)
             self.block(node.body, env)
+            self.merge(env, before)  # the body may run zero times
             self.block(node.orelse, env)
+        elif isinstance(node, ast.While):
+            self.infer(node.test, env)
+            before = dict(env.vars)
+            self.block(node.body, env)
+            self.merge(env, before)
+            self.block(node.orelse, env)
+        elif isinstance(node, ast.If) and not self.is_type_checking(node.test):
+            self.infer(node.test, env)
+            before = dict(env.vars)
+            self.block(node.body, env)
+            after_body = dict(env.vars)
+            env.vars = before
+            self.block(node.orelse, env)
+            self.merge(env, after_body)
+        elif isinstance(node, ast.Try) or node.__class__.__name__ == "TryStar":
+            before = dict(env.vars)
+            self.block(node.body, env)
+            self.block(node.orelse, env)
+            outcomes = [dict(env.vars)]
+            for handler in node.handlers:
+                env.vars = dict(before)
+                self.statement(handler, env)
+                outcomes.append(dict(env.vars))
+            env.vars = outcomes[0]
+            for other in outcomes[1:]:
+                self.merge(env, other)
+            self.block(node.finalbody, env)
         elif isinstance(node, (ast.With, ast.AsyncWith)):
             for item in node.items:
                 self.infer(item.context_expr, env)
@@ -643,6 +672,13 @@ class FileChecker:
                             self.infer(item, env)
                         elif isinstance(item, ast.AST):  # match_case, withitem, ...
                             self.generic(item, env)
+
+    @staticmethod
+    def merge(env, other):
+        """Where two control-flow paths meet, a variable keeps its type only if both agree."""
+        for name in set(env.vars) | set(other):
+            if env.vars.get(name) != other.get(name):
+                env.vars[name] = None
 
     @staticmethod
     def is_type_checking(test):

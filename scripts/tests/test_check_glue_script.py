@@ -346,6 +346,25 @@ class TestAnalysisLimits(CheckerTestCase):
         status, out = run_checker([path], no_spark=True)
         self.assertEqual(status, 0, out)
 
+    def test_types_merge_where_branches_meet(self):
+        path = self.write(
+            "import sys\n"
+            "from pyspark.context import SparkContext\n"
+            "from awsglue.context import GlueContext\n"
+            "glueContext = GlueContext(SparkContext.getOrCreate())\n"
+            "if len(sys.argv) > 2:\n"
+            "    x = glueContext.create_dynamic_frame.from_catalog(database='d', table_name='t')\n"
+            "else:\n"
+            "    x = glueContext.spark_session.range(3)\n"
+            "x.toDF()\n"
+            "y = glueContext.create_dynamic_frame.from_catalog(database='d', table_name='t')\n"
+            "if len(sys.argv) > 3:\n"
+            "    y = y.drop_fields(['a'])\n"
+            "y.toDFF()\n")
+        for no_spark in (False, True):
+            out = self.assertFails(path, "DynamicFrame has no method 'toDFF'", line=13, no_spark=no_spark)
+            self.assertNotIn(":9:", out)
+
     def test_awsgluedq_is_reported(self):
         path = self.write("from awsgluedq.transforms import EvaluateDataQuality\n")
         self.assertFails(path, "module 'awsgluedq.transforms' is not in the awsglue manifest", line=1)
