@@ -49,7 +49,8 @@ def is_glue_module(name):
 
 
 def suggestion(name, candidates):
-    public = sorted(c for c in set(candidates) if c and (not c.startswith("_") or name.startswith("_")))
+    public = sorted(c for c in set(candidates)
+                    if c and c != name and (not c.startswith("_") or name.startswith("_")))
 
     def folded(text):
         return text.lower().replace("_", "")
@@ -1010,7 +1011,8 @@ class FileChecker:
                             return Ty("punk", ext + "." + attr, None, None)
                         continue
                     ext_ty = self.type_from_string(ext)
-                    if ext_ty is not None and inspect.getattr_static(ext_ty.obj, attr, None) is not None:
+                    if ext_ty is not None and (inspect.getattr_static(ext_ty.obj, attr, None) is not None
+                                               or attr in self.spark.instance_attributes(ext_ty.obj)[0]):
                         ext_ty = Ty("pinst" if kind == "ginst" else "pcls", ext_ty.name, ext_ty.obj, None)
                         return self.attribute(ext_ty, attr, node, is_call)
                 elif ext:

@@ -271,7 +271,7 @@ class TestGlueContextInheritsSQLContext(CheckerTestCase):
             "%s\n" % call)
 
     def test_inherited_method_passes_in_both_modes(self):
-        path = self.script('glueContext.sql("select 1")')
+        path = self.script('glueContext.sql("select 1")\nglueContext.sparkSession\nglueContext._jvm')
         for no_spark in (False, True):
             status, out = run_checker([path], no_spark=no_spark)
             self.assertEqual(status, 0, out)
