@@ -87,9 +87,14 @@ let package = Package(
         ),
         // Level 5
         .target(
+            name: "GlueExport",
+            dependencies: ["GlueCore", "GlueCSV", "GlueJobs", "GlueSQL", "GlueTransforms", "GlueIAM", "GlueCatalog"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "GlueCLI",
             dependencies: [
-                "GlueCore", "GlueCSV", "GlueJSON", "GlueColumnar", "GlueJobs", "GlueStorage", "GlueIAM", "GlueParquet",
+                "GlueCore", "GlueCSV", "GlueJSON", "GlueColumnar", "GlueJobs", "GlueExport", "GlueStorage", "GlueIAM", "GlueParquet",
                 "GlueCatalog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -127,6 +132,14 @@ let package = Package(
         .testTarget(
             name: "GlueJobsTests",
             dependencies: ["GlueJobs", "GlueStorage", "GlueCatalog", "GlueIAM", "GlueCore", "GlueColumnar", "GlueCSV", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "GlueExportTests",
+            dependencies: [
+                "GlueExport", "GlueJobs", "GlueCatalog", "GlueIAM", "GlueCore", "GlueTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -15,7 +15,7 @@ public struct LocalGlueCommand: AsyncParsableCommand {
             configuration problems with 253.
             """,
         version: LocalGlueCommand.version,
-        subcommands: LocalGlueCommand.serviceCommands + [Init.self, Run.self, Convert.self]
+        subcommands: LocalGlueCommand.serviceCommands + [Init.self, Run.self, Convert.self, Export.self]
     )
 
     /// The version printed by `--version` and written into files as `created_by`.
