@@ -85,3 +85,73 @@ import Testing
         #expect(try values(.function(.date_trunc, [.literal(.string("week"), .string), when])).first == "2024-02-26 00:00:00")
     }
 }
+
+/// The engine's nodes for Python semantics (Glue Studio's generated lambdas) and struct fields.
+@Suite struct PythonSemanticsExpressionTests {
+    /// Every pair of (true, false, null) on the left and right.
+    let batch: RecordBatch
+    let left = ScalarExpression.column(0, .boolean)
+    let right = ScalarExpression.column(1, .boolean)
+
+    init() throws {
+        let l: [Bool?] = [true, true, true, false, false, false, nil, nil, nil]
+        let r: [Bool?] = [true, false, nil, true, false, nil, true, false, nil]
+        batch = try RecordBatch(["l": Column(boolean: l), "r": Column(boolean: r)])
+    }
+
+    func text(_ expression: ScalarExpression) throws -> [String] {
+        try expression.evaluate(batch).values.map { $0 == .boolean(true) ? "T" : $0 == .boolean(false) ? "F" : "N" }
+    }
+
+    @Test("Python's and/or: a null left side stays null; the right side counts only where the left does not decide")
+    func shortCircuit() throws {
+        #expect(try text(.pythonAnd(left, right)) == ["T", "F", "N", "F", "F", "F", "N", "N", "N"])
+        #expect(try text(.pythonOr(left, right)) == ["T", "T", "T", "T", "F", "N", "N", "N", "N"])
+        // SQL's three-valued logic differs exactly where a null left side meets a deciding right side.
+        #expect(try text(.and(left, right)) == ["T", "F", "N", "F", "F", "F", "N", "F", "N"])
+        #expect(try text(.or(left, right)) == ["T", "T", "T", "T", "F", "N", "T", "N", "N"])
+        #expect(throws: GlueError.self) { try ScalarExpression.pythonAnd(.column(0, .date), right) }
+    }
+
+    @Test("regexMatch anchors at the start (re.match), rlike matches anywhere; dictionary text and nulls")
+    func regexMatch() throws {
+        let words = try RecordBatch(["w": Column(strings: ["apple", "pineapple", nil, "Apple"])])
+        let column = ScalarExpression.column(0, .string)
+        let anchored = try ScalarExpression.regexMatch(column, pattern: "app")
+        #expect(try anchored.evaluate(words).values == [.boolean(true), .boolean(false), .null, .boolean(false)])
+        let anywhere = try ScalarExpression.function(.rlike, [column, .literal(.string("app"), .string)])
+        #expect(try anywhere.evaluate(words).values == [.boolean(true), .boolean(true), .null, .boolean(false)])
+        let constant = try ScalarExpression.regexMatch(.literal(.string("pineapple"), .string), pattern: "p(i|a)n")
+        #expect(try constant.evaluate(words).values == Array(repeating: .boolean(true), count: 4))
+        #expect(throws: GlueError.self) { try ScalarExpression.regexMatch(column, pattern: "[") }
+        // The numbers are read as text, as rlike reads them.
+        let numbers = try RecordBatch(["n": Column(int32: [123, 23])])
+        #expect(try ScalarExpression.regexMatch(.column(0, .int), pattern: "12").evaluate(numbers).values == [.boolean(true), .boolean(false)])
+    }
+
+    @Test("Struct fields: null under a null struct, names resolved exactly then ignoring case")
+    func fields() throws {
+        let people = try GlueTransformsTests.people()
+        let city = try #require(ScalarExpression.column(at: "address.CITY", in: people.schema))
+        #expect(city.dataType == .string)
+        #expect(city.description == "#3.city")
+        #expect(try city.evaluate(people).values == [.string("Zürich"), .string("Berlin"), .null, .string("東京")])
+        #expect(ScalarExpression.column(at: "address.country", in: people.schema) == nil)
+        #expect(ScalarExpression.column(at: "name.first", in: people.schema) == nil)
+        #expect(throws: GlueError.self) { try ScalarExpression.field(.column(1, .string), named: "x") }
+        #expect(city.referencedColumns == [3])
+        #expect(city.remappingColumns([3: 0]).referencedColumns == [0])
+    }
+
+    @Test("<=> against a constant takes the scalar path with the same outcome as two columns")
+    func nullSafeEqualConstant() throws {
+        let numbers = try RecordBatch(["n": Column(int32: [1, nil, 3]), "k": Column(int32: [3, 3, 3])])
+        let constant = ScalarExpression.nullSafeEqual(.column(0, .int), .literal(.integer(3), .int))
+        let columns = ScalarExpression.nullSafeEqual(.column(0, .int), .column(1, .int))
+        #expect(try constant.evaluate(numbers).values == [.boolean(false), .boolean(false), .boolean(true)])
+        #expect(try columns.evaluate(numbers).values == (try constant.evaluate(numbers)).values)
+        let flipped = ScalarExpression.nullSafeEqual(.literal(.integer(3), .int), .column(0, .int))
+        #expect(try flipped.evaluate(numbers).values == (try constant.evaluate(numbers)).values)
+        #expect(try constant.evaluate(numbers).validity == nil)
+    }
+}

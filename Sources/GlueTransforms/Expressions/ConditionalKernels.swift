@@ -86,6 +86,28 @@ enum ConditionalKernels {
         return try ExpressionKernels.choose(values, choice: choice, type: type)
     }
 
+    /// Python's short-circuit `and`/`or` with null as "raised": the left side decides where it is
+    /// null (null), false for `and` (false) or true for `or` (true); elsewhere the row takes the
+    /// right side, which is evaluated only when some row needs it.
+    static func shortCircuit(isAnd: Bool, _ left: Column, _ rhs: ScalarExpression, batch: RecordBatch) throws(GlueError) -> Column {
+        guard case .boolean(var flags) = left.storage else {
+            throw GlueError(.internalService, "A short-circuit \(isAnd ? "and" : "or") needs booleans, not \(left.dataType).")
+        }
+        let count = flags.count
+        var nulls = ExpressionKernels.Nulls(left.validity, count: count)
+        // Rows where the left side is valid and does not decide: true for `and`, false for `or`.
+        let pending = (0..<count).contains { nulls.isValid($0) && flags[$0] == isAnd }
+        guard pending else { return Column(.boolean, storage: .boolean(flags), validity: nulls.bitmap) }
+        let right = try rhs.evaluate(batch)
+        guard case .boolean(let rightFlags) = right.storage, rightFlags.count == count else {
+            throw GlueError(.internalService, "A short-circuit \(isAnd ? "and" : "or") needs booleans, not \(right.dataType).")
+        }
+        for row in 0..<count where nulls.isValid(row) && flags[row] == isAnd {
+            if right.isNull(at: row) { nulls.setNull(row) } else { flags[row] = rightFlags[row] }
+        }
+        return Column(.boolean, storage: .boolean(flags), validity: nulls.bitmap)
+    }
+
     /// `coalesce`: each row takes its first non-null argument.
     static func coalesce(_ arguments: [ScalarExpression], type: DataType, batch: RecordBatch) throws(GlueError) -> Column {
         let count = batch.rowCount

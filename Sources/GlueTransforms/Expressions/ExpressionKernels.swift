@@ -168,6 +168,16 @@ enum ExpressionKernels {
         }
     }
 
+    /// A boolean column with null rows turned false (no validity left).
+    static func nullAsFalse(_ column: Column) throws(GlueError) -> Column {
+        guard case .boolean(var flags) = column.storage else {
+            throw GlueError(.internalService, "Expected a boolean column, got \(column.dataType).")
+        }
+        guard let validity = column.validity else { return column }
+        for row in 0..<flags.count where flags[row] && !validity.isValid(at: row) { flags[row] = false }
+        return Column(.boolean, storage: .boolean(flags))
+    }
+
     /// For each row, picks column `choice[row]` of `columns` (all of one type and length).
     static func choose(_ columns: [Column], choice: [Int], type: DataType) throws(GlueError) -> Column {
         let count = choice.count

@@ -16,6 +16,31 @@ enum RegexKernels {
     /// Checks a pattern at planning time.
     public static func validate(_ pattern: String) throws(GlueError) { _ = try compile(pattern) }
 
+    /// Python's `re.match`: true where the pattern matches at the start of the text (null stays
+    /// null). A dictionary column is matched once per distinct value.
+    static func matchAtStart(_ input: Column, pattern: String) throws(GlueError) -> Column {
+        let regex = try compile(pattern)
+        let count = input.count
+        if case .dictionary(let keys, let values) = input.storage {
+            let perEntry = try matchAtStart(Column(.string, storage: .bytes(values)), pattern: pattern)
+            guard case .boolean(let entryFlags) = perEntry.storage else { return perEntry }
+            var flags = [Bool](repeating: false, count: count)
+            for row in 0..<count {
+                let key = Int(keys[row])
+                if key >= 0 && key < entryFlags.count { flags[row] = entryFlags[key] }
+            }
+            return Column(.boolean, storage: .boolean(flags), validity: input.validity)
+        }
+        var flags = [Bool](repeating: false, count: count)
+        try ExpressionKernels.withRowBytes(input) { row in
+            for index in 0..<count where !input.isNull(at: index) {
+                let text = String(decoding: row(index), as: UTF8.self)
+                flags[index] = (try? regex.prefixMatch(in: text)) != nil
+            }
+        }
+        return Column(.boolean, storage: .boolean(flags), validity: input.validity)
+    }
+
     static func evaluate(_ function: ScalarFunction, _ input: Column, pattern: String, replacement: String?, group: Int) throws(GlueError) -> Column {
         let regex = try compile(pattern)
         let count = input.count

@@ -33,6 +33,11 @@ extension ScalarExpression {
             }
             return try lhs.evaluate(batch).compare(op, try rhs.evaluate(batch))
         case .nullSafeEqual(let lhs, let rhs):
+            if let value = rhs.literalValue ?? lhs.literalValue, !value.isNull {
+                // Against a constant: the scalar comparison, with null rows false.
+                let other = rhs.literalValue == nil ? rhs : lhs
+                return try ExpressionKernels.nullAsFalse(try other.evaluate(batch).compare(.equal, value))
+            }
             let left = try lhs.evaluate(batch)
             let right = try rhs.evaluate(batch)
             let equal = try left.compare(.equal, right)
@@ -47,6 +52,10 @@ extension ScalarExpression {
             return try lhs.evaluate(batch).and(try rhs.evaluate(batch))
         case .or(let lhs, let rhs):
             return try lhs.evaluate(batch).or(try rhs.evaluate(batch))
+        case .shortCircuitAnd(let lhs, let rhs):
+            return try ConditionalKernels.shortCircuit(isAnd: true, try lhs.evaluate(batch), rhs, batch: batch)
+        case .shortCircuitOr(let lhs, let rhs):
+            return try ConditionalKernels.shortCircuit(isAnd: false, try lhs.evaluate(batch), rhs, batch: batch)
         case .not(let operand):
             return try operand.evaluate(batch).not()
         case .isNull(let operand):
@@ -57,6 +66,15 @@ extension ScalarExpression {
             return try ConditionalKernels.isIn(try operand.evaluate(batch), list, batch: batch)
         case .likeMatch(let operand, let pattern):
             return try ConditionalKernels.like(try operand.evaluate(batch), pattern)
+        case .regexMatch(let operand, let pattern):
+            return try RegexKernels.matchAtStart(try operand.evaluate(batch), pattern: pattern)
+        case .field(let operand, let index, let type):
+            let parent = try operand.evaluate(batch)
+            guard case .structure(let children) = parent.storage, children.indices.contains(index), children[index].dataType == type else {
+                throw GlueError(.internalService, "ScalarExpression field #\(index) (\(type)) does not fit \(parent.dataType).")
+            }
+            let child = children[index]
+            return Column(type, storage: child.storage, validity: ValidityBitmap.intersection(child.validity, parent.validity))
         case .conditional(let branches, let otherwise, let type):
             return try ConditionalKernels.caseWhen(branches, otherwise: otherwise, type: type, batch: batch)
         case .coalesce(let arguments, let type):
@@ -87,11 +105,15 @@ extension ScalarExpression {
         case .nullSafeEqual(let lhs, let rhs): return .nullSafeEqual(lhs.folded(), rhs.folded())
         case .and(let lhs, let rhs): return .and(lhs.folded(), rhs.folded())
         case .or(let lhs, let rhs): return .or(lhs.folded(), rhs.folded())
+        case .shortCircuitAnd(let lhs, let rhs): return .shortCircuitAnd(lhs.folded(), rhs.folded())
+        case .shortCircuitOr(let lhs, let rhs): return .shortCircuitOr(lhs.folded(), rhs.folded())
         case .not(let operand): return .not(operand.folded())
         case .isNull(let operand): return .isNull(operand.folded())
         case .isNotNull(let operand): return .isNotNull(operand.folded())
         case .inList(let operand, let list): return .inList(operand.folded(), list.map { $0.folded() })
         case .likeMatch(let operand, let pattern): return .likeMatch(operand.folded(), pattern)
+        case .regexMatch(let operand, let pattern): return .regexMatch(operand.folded(), pattern)
+        case .field(let operand, let index, let type): return .field(operand.folded(), index, type)
         case .conditional(let branches, let otherwise, let type):
             return .conditional(branches.map { ($0.condition.folded(), $0.value.folded()) }, otherwise: otherwise.folded(), type)
         case .coalesce(let arguments, let type): return .coalesce(arguments.map { $0.folded() }, type)
@@ -112,11 +134,15 @@ extension ScalarExpression {
         case .nullSafeEqual(let lhs, let rhs): return .nullSafeEqual(lhs.remappingColumns(mapping), rhs.remappingColumns(mapping))
         case .and(let lhs, let rhs): return .and(lhs.remappingColumns(mapping), rhs.remappingColumns(mapping))
         case .or(let lhs, let rhs): return .or(lhs.remappingColumns(mapping), rhs.remappingColumns(mapping))
+        case .shortCircuitAnd(let lhs, let rhs): return .shortCircuitAnd(lhs.remappingColumns(mapping), rhs.remappingColumns(mapping))
+        case .shortCircuitOr(let lhs, let rhs): return .shortCircuitOr(lhs.remappingColumns(mapping), rhs.remappingColumns(mapping))
         case .not(let operand): return .not(operand.remappingColumns(mapping))
         case .isNull(let operand): return .isNull(operand.remappingColumns(mapping))
         case .isNotNull(let operand): return .isNotNull(operand.remappingColumns(mapping))
         case .inList(let operand, let list): return .inList(operand.remappingColumns(mapping), list.map { $0.remappingColumns(mapping) })
         case .likeMatch(let operand, let pattern): return .likeMatch(operand.remappingColumns(mapping), pattern)
+        case .regexMatch(let operand, let pattern): return .regexMatch(operand.remappingColumns(mapping), pattern)
+        case .field(let operand, let index, let type): return .field(operand.remappingColumns(mapping), index, type)
         case .conditional(let branches, let otherwise, let type):
             return .conditional(branches.map { ($0.condition.remappingColumns(mapping), $0.value.remappingColumns(mapping)) }, otherwise: otherwise.remappingColumns(mapping), type)
         case .coalesce(let arguments, let type): return .coalesce(arguments.map { $0.remappingColumns(mapping) }, type)

@@ -33,6 +33,14 @@ public indirect enum ScalarExpression: Sendable {
     case and(ScalarExpression, ScalarExpression)
     /// Three-valued `OR`.
     case or(ScalarExpression, ScalarExpression)
+    /// Python's `and` with short-circuit, over booleans in which null stands for an exception
+    /// (Glue Studio's Filter lambdas): a null left side stays null (the exception propagates, even
+    /// where the right side is false), a false left side is false, a true one gives the right side.
+    case shortCircuitAnd(ScalarExpression, ScalarExpression)
+    /// Python's `or` with short-circuit, null standing for an exception: a null left side stays
+    /// null (even where the right side is true), a true left side is true, a false one gives the
+    /// right side. Unlike SQL's `OR`, `NULL OR TRUE` is null here.
+    case shortCircuitOr(ScalarExpression, ScalarExpression)
     /// `NOT`.
     case not(ScalarExpression)
     /// `IS NULL`.
@@ -43,6 +51,13 @@ public indirect enum ScalarExpression: Sendable {
     case inList(ScalarExpression, [ScalarExpression])
     /// `LIKE` with a compiled pattern.
     case likeMatch(ScalarExpression, LikePattern)
+    /// Python's `re.match(pattern, text)` (Java's `Matcher.lookingAt`): true when the regular
+    /// expression matches at the *start* of the text, unlike `rlike`, which matches anywhere.
+    /// Null stays null. Built by ``regexMatch(_:pattern:)``; Glue Studio's `REGEX` filter uses it.
+    case regexMatch(ScalarExpression, String)
+    /// The field at `index` of a struct value (Spark's `GetStructField`, `address.city`): null
+    /// where the struct is null. Built by ``field(_:named:)`` and ``column(at:in:)``.
+    case field(ScalarExpression, Int, DataType)
     /// `CASE WHEN c THEN v ... ELSE e END` with branches of the result type.
     case conditional([(condition: ScalarExpression, value: ScalarExpression)], otherwise: ScalarExpression, DataType)
     /// `coalesce(a, b, ...)`: the first non-null argument.
@@ -54,10 +69,10 @@ public indirect enum ScalarExpression: Sendable {
     public var dataType: DataType {
         switch self {
         case .column(_, let type), .literal(_, let type), .cast(_, let type), .binary(_, _, _, let type),
-            .conditional(_, _, let type), .coalesce(_, let type), .call(_, _, let type):
+            .conditional(_, _, let type), .coalesce(_, let type), .call(_, _, let type), .field(_, _, let type):
             type
         case .negate(let operand): operand.dataType
-        case .comparison, .nullSafeEqual, .and, .or, .not, .isNull, .isNotNull, .inList, .likeMatch: .boolean
+        case .comparison, .nullSafeEqual, .and, .or, .shortCircuitAnd, .shortCircuitOr, .not, .isNull, .isNotNull, .inList, .likeMatch, .regexMatch: .boolean
         }
     }
 
@@ -79,10 +94,10 @@ public indirect enum ScalarExpression: Sendable {
         case .column: false
         case .literal: true
         case .cast(let operand, _), .negate(let operand), .not(let operand), .isNull(let operand), .isNotNull(let operand),
-            .likeMatch(let operand, _):
+            .likeMatch(let operand, _), .regexMatch(let operand, _), .field(let operand, _, _):
             operand.isConstant
         case .binary(_, let lhs, let rhs, _), .comparison(_, let lhs, let rhs), .nullSafeEqual(let lhs, let rhs),
-            .and(let lhs, let rhs), .or(let lhs, let rhs):
+            .and(let lhs, let rhs), .or(let lhs, let rhs), .shortCircuitAnd(let lhs, let rhs), .shortCircuitOr(let lhs, let rhs):
             lhs.isConstant && rhs.isConstant
         case .inList(let operand, let list): operand.isConstant && list.allSatisfy(\.isConstant)
         case .conditional(let branches, let otherwise, _):
@@ -104,10 +119,10 @@ public indirect enum ScalarExpression: Sendable {
         case .column(let index, _): result.insert(index)
         case .literal: break
         case .cast(let operand, _), .negate(let operand), .not(let operand), .isNull(let operand), .isNotNull(let operand),
-            .likeMatch(let operand, _):
+            .likeMatch(let operand, _), .regexMatch(let operand, _), .field(let operand, _, _):
             operand.collectColumns(into: &result)
         case .binary(_, let lhs, let rhs, _), .comparison(_, let lhs, let rhs), .nullSafeEqual(let lhs, let rhs),
-            .and(let lhs, let rhs), .or(let lhs, let rhs):
+            .and(let lhs, let rhs), .or(let lhs, let rhs), .shortCircuitAnd(let lhs, let rhs), .shortCircuitOr(let lhs, let rhs):
             lhs.collectColumns(into: &result)
             rhs.collectColumns(into: &result)
         case .inList(let operand, let list):
@@ -138,11 +153,17 @@ extension ScalarExpression: CustomStringConvertible {
         case .nullSafeEqual(let lhs, let rhs): return "(\(lhs) <=> \(rhs))"
         case .and(let lhs, let rhs): return "(\(lhs) AND \(rhs))"
         case .or(let lhs, let rhs): return "(\(lhs) OR \(rhs))"
+        case .shortCircuitAnd(let lhs, let rhs): return "(\(lhs) and \(rhs))"
+        case .shortCircuitOr(let lhs, let rhs): return "(\(lhs) or \(rhs))"
         case .not(let operand): return "(NOT \(operand))"
         case .isNull(let operand): return "(\(operand) IS NULL)"
         case .isNotNull(let operand): return "(\(operand) IS NOT NULL)"
         case .inList(let operand, let list): return "(\(operand) IN (\(list.map(\.description).joined(separator: ", "))))"
         case .likeMatch(let operand, let pattern): return "(\(operand) LIKE \(pattern))"
+        case .regexMatch(let operand, let pattern): return "re_match(\(operand), '\(pattern)')"
+        case .field(let operand, let index, _):
+            guard case .struct(let fields) = operand.dataType, fields.indices.contains(index) else { return "\(operand).#\(index)" }
+            return "\(operand).\(fields[index].name)"
         case .conditional(let branches, let otherwise, _):
             return "CASE " + branches.map { "WHEN \($0.condition) THEN \($0.value) " }.joined() + "ELSE \(otherwise) END"
         case .coalesce(let arguments, _): return "coalesce(\(arguments.map(\.description).joined(separator: ", ")))"
