@@ -1,5 +1,6 @@
 import GlueColumnar
 import GlueCore
+import GlueSQL
 import GlueTransforms
 
 // The transforms of Glue's DynamicFrame as methods. Each returns a new frame whose plan ends with
@@ -51,18 +52,66 @@ extension DynamicFrame {
     /// Keeps the records for which `predicate` is true. Mirrors `filter(f)`: a record whose
     /// predicate throws becomes an error record (see ``errorRecords``) instead of failing the job.
     ///
-    /// - Complexity: boxes each record (the slow path); prefer ``filter(_:transformationContext:)``
-    ///   with a ``FilterSpec`` when the condition is a comparison.
+    /// This is the escape hatch for conditions SQL cannot state: each record is boxed and the
+    /// closure called once per record (not vectorized). Prefer ``filter(where:transformationContext:)``.
     public func filter(transformationContext: String? = nil, _ predicate: @escaping @Sendable (DynamicRecord) throws -> Bool) throws(GlueError) -> DynamicFrame {
         try applying(Filter(predicate: predicate), transformationContext: transformationContext)
     }
 
-    /// Keeps the records matching a Glue Studio filter (`LogicalOperator` and `Filters`), evaluated
-    /// column by column.
+    /// Keeps the records for which a Spark SQL condition is true, as Spark's `df.filter("...")`
+    /// / `df.where("...")`: `frame.filter(where: "quantity * unit_price > 100 AND country IN ('DE', 'FR')")`.
+    /// The condition runs on the vectorized expression engine (the one `SparkSQL` nodes use),
+    /// with Spark's semantics: a null condition drops the record.
+    ///
+    /// - Throws: `InvalidInputException` with a `ParseException` for bad syntax, or an
+    ///   `AnalysisException` naming an unknown column or function and the closest names, a type
+    ///   error, or a condition that is not boolean, when the method is called, before any data is read.
+    public func filter(where condition: String, transformationContext: String? = nil) throws(GlueError) -> DynamicFrame {
+        try filter(try SparkExpression.condition(condition, schema: schema), transformationContext: transformationContext)
+    }
+
+    /// Keeps the records for which a bound boolean expression over the frame's columns is true
+    /// (null drops the record), evaluated column by column.
+    ///
+    /// - Throws: `InvalidInputException` when the expression is not boolean or does not fit the schema.
+    public func filter(_ expression: ScalarExpression, transformationContext: String? = nil) throws(GlueError) -> DynamicFrame {
+        try applying(try Filter(expression), transformationContext: transformationContext)
+    }
+
+    /// Keeps the records matching a Glue Studio filter (`LogicalOperator` and `Filters`), with the
+    /// outcome of the Python lambda Studio generates, on the same engine.
     ///
     /// - Throws: `InvalidInputException` for a column the spec names that is not in the frame.
     public func filter(_ spec: FilterSpec, transformationContext: String? = nil) throws(GlueError) -> DynamicFrame {
         try applying(Filter(spec), transformationContext: transformationContext)
+    }
+
+    /// The columns computed by Spark SQL expressions, as Spark's `df.selectExpr(...)`:
+    /// `frame.selectExpr("order_id", "quantity * unit_price AS amount", "upper(country) AS country")`.
+    /// An item without an alias is named after its text (a column keeps its name); `*` is every column.
+    ///
+    /// - Throws: as ``filter(where:transformationContext:)``, when the method is called.
+    public func selectExpr(_ items: String..., transformationContext: String? = nil) throws(GlueError) -> DynamicFrame {
+        let outputs = try SparkExpression.selectItems(items, schema: schema)
+        return try applying(try Projection(outputs: outputs), transformationContext: transformationContext)
+    }
+
+    /// The frame with the column `name` set to a Spark SQL expression, as Spark's
+    /// `df.withColumn(name, expr("..."))`: an existing column of that name (any case) is replaced
+    /// in place, otherwise the column is added last.
+    ///
+    /// - Throws: as ``filter(where:transformationContext:)``, when the method is called.
+    public func withColumn(_ name: String, _ expression: String, transformationContext: String? = nil) throws(GlueError) -> DynamicFrame {
+        guard let computed = try SparkExpression.selectItems([expression], schema: schema).first else {
+            throw GlueError(.invalidInput, "withColumn needs an expression.")
+        }
+        var outputs = schema.fields.enumerated().map { (name: $0.element.name, expression: ScalarExpression.column($0.offset, $0.element.dataType)) }
+        if let index = schema.fields.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
+            outputs[index] = (name, computed.expression)
+        } else {
+            outputs.append((name, computed.expression))
+        }
+        return try applying(try Projection(outputs: outputs), transformationContext: transformationContext)
     }
 
     /// Resolves choice (union) types. Mirrors `resolveChoice(specs=[(path, action)])` with Glue's
