@@ -83,7 +83,7 @@ extension SQLPlanner {
         case .semi: .leftsemi
         case .anti: .leftanti
         }
-        let join = try Join(type, leftKeys: leftPaths, rightKeys: rightPaths)
+        let join = try Join(type, leftKeys: leftPaths, rightKeys: rightPaths, memoryBudget: joinMemoryBudget)
         let (build, probe) = try join.operators(leftSchema: leftSide.schema, rightSchema: rightSide.schema)
         let buildInput = join.buildsLeft ? leftSide : rightSide
         let probeInput = join.buildsLeft ? rightSide : leftSide

@@ -27,25 +27,33 @@ public struct SQLPlanner {
 
     let inputs: [(alias: String, schema: Schema)]
     let binder: ExpressionBinder
+    /// The memory budget of each join's build side (``Join/memoryBudget``).
+    let joinMemoryBudget: Int?
     var plan = OperatorPlan()
     var namedQueries: [[String: SQLQuery]] = []
     var plannedQueries: [String: PlannedRelation] = [:]
     var nameCounter = 0
 
-    init(inputs: [(alias: String, schema: Schema)], now: Int64) {
+    init(inputs: [(alias: String, schema: Schema)], now: Int64, joinMemoryBudget: Int? = nil) {
         self.inputs = inputs
         self.binder = ExpressionBinder(now: now)
+        self.joinMemoryBudget = joinMemoryBudget
     }
 
     /// Parses, analyzes and plans `sql` over input frames registered under their aliases.
     ///
-    /// - Parameter now: the query's `current_timestamp()` (default: the current time).
+    /// - Parameters:
+    ///   - now: the query's `current_timestamp()` (default: the current time).
+    ///   - joinMemoryBudget: the bytes each join's build side may hold (a job's
+    ///     `joinMemoryBudget`); past it the join fails with `ResourceNumberLimitExceededException`
+    ///     as the Join node does. `nil`: no limit.
     /// - Throws: `InvalidInputException` with a `ParseException`/`AnalysisException` message for
     ///   bad SQL, unknown tables, columns or functions (naming the closest names), and type
     ///   errors; `UnsupportedFeatureException` naming SQL that LocalGlue does not run yet.
-    public static func plan(_ sql: String, inputs: [(alias: String, schema: Schema)], now: Date = Date()) throws(GlueError) -> Planned {
+    public static func plan(_ sql: String, inputs: [(alias: String, schema: Schema)], now: Date = Date(), joinMemoryBudget: Int? = nil) throws(GlueError) -> Planned {
         let query = try SQLParser.parse(sql)
-        var planner = SQLPlanner(inputs: inputs, now: Int64((now.timeIntervalSince1970 * 1_000_000).rounded(.down)))
+        var planner = SQLPlanner(
+            inputs: inputs, now: Int64((now.timeIntervalSince1970 * 1_000_000).rounded(.down)), joinMemoryBudget: joinMemoryBudget)
         let relation = try planner.planQuery(query)
         // The result carries the user's names; hidden helper columns never reach it.
         let visible = relation.scope.entries.indices.filter { !relation.scope.entries[$0].hidden }
