@@ -6,6 +6,8 @@
 //                                  at parallelism 2, and at 1
 //   PipelineBench ops [ROWS]       rows/s of Filter, ApplyMapping, hash join build and probe, and
 //                                  hash aggregate on generated rows (parallelism 2)
+//   PipelineBench filter [ROWS]    rows/s of Studio Filter specs on one thread (the operator
+//                                  alone: no pipeline), on generated rows with nulls
 import Foundation
 import GlueColumnar
 import GlueCore
@@ -121,8 +123,43 @@ func runOps(rows: Int) throws {
     try rate("hash join probe (100k keys)", rows: rows) { try join(build: buildSide, probe: batches) }
 }
 
+/// Studio `Filter` specs of the shapes Glue Studio users build, on one thread: the evaluator alone.
+func runFilters(rows: Int) throws {
+    let schema = Schema([Field("id", .bigint), Field("quantity", .int), Field("price", .double), Field("country", .string)])
+    let countries = (0..<50).map { "country-\($0)" }
+    let batches = stride(from: 0, to: rows, by: RecordBatch.defaultRowCount).map { start in
+        let range = start..<min(start + RecordBatch.defaultRowCount, rows)
+        var buffer = VariableWidthBuffer()
+        for row in range { buffer.append(countries[(row * 7) % 50].utf8) }
+        // Every 10th quantity and every 13th price is null.
+        let quantity = Column(.int, storage: .int32(range.map { Int32($0 % 20 + 1) }), validity: ValidityBitmap(range.map { $0 % 10 != 0 }))
+        let price = Column(.double, storage: .float64(range.map { Double($0 % 1_000) / 4 }), validity: ValidityBitmap(range.map { $0 % 13 != 0 }))
+        return (try? RecordBatch(schema: schema, columns: [
+            Column(.bigint, storage: .int64(range.map { Int64($0) })), quantity, price, Column(.string, storage: .bytes(buffer)),
+        ])) ?? RecordBatch.empty(schema)
+    }
+    func spec(_ logical: FilterSpec.LogicalOperator, _ expressions: [FilterExpression]) -> Filter { Filter(FilterSpec(logical, expressions)) }
+    let cases: [(String, Filter)] = [
+        ("GT quantity 2", spec(.and, [FilterExpression(.gt, [.column("quantity"), .constant("2")])])),
+        ("GT AND LT (nulls)", spec(.and, [FilterExpression(.gt, [.column("quantity"), .constant("2")]), FilterExpression(.lt, [.column("price"), .constant("100")])])),
+        ("LTE OR GTE (nulls)", spec(.or, [FilterExpression(.lte, [.column("quantity"), .constant("3")]), FilterExpression(.gte, [.column("price"), .constant("200")])])),
+        ("EQ string", spec(.and, [FilterExpression(.eq, [.column("country"), .constant("country-7")])])),
+        ("NOT EQ string", spec(.and, [FilterExpression(.eq, negated: true, [.column("country"), .constant("country-7")])])),
+        ("ISNULL negated", spec(.and, [FilterExpression(.isNull, negated: true, [.column("price")])])),
+        ("REGEX", spec(.and, [FilterExpression(.regex, [.column("country"), .constant("country-1")])])),
+    ]
+    for (label, filter) in cases {
+        var kept = 0
+        try rate("Filter \(label)", rows: rows) {
+            let (output, _) = try filter.run([batches])
+            kept = output.reduce(0) { $0 + $1.rowCount }
+        }
+        print("    kept \(kept) rows")
+    }
+}
+
 let arguments = CommandLine.arguments
-guard arguments.count >= 2 else { fail("usage: PipelineBench w3 FILE [RUNS] | ops [ROWS]") }
+guard arguments.count >= 2 else { fail("usage: PipelineBench w3 FILE [RUNS] | ops [ROWS] | filter [ROWS]") }
 do {
     switch arguments[1] {
     case "w3":
@@ -144,8 +181,10 @@ do {
         print(RecordBatch.prettyPrint([result.slice(0..<min(3, result.rowCount))], schema: result.schema))
     case "ops":
         try runOps(rows: arguments.count >= 3 ? Int(arguments[2]) ?? 2_000_000 : 2_000_000)
+    case "filter":
+        try runFilters(rows: arguments.count >= 3 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000)
     default:
-        fail("usage: PipelineBench w3 FILE [RUNS] | ops [ROWS]")
+        fail("usage: PipelineBench w3 FILE [RUNS] | ops [ROWS] | filter [ROWS]")
     }
 } catch {
     fail("\(error)")
