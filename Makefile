@@ -7,7 +7,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 LAKE ?= $(CURDIR)/.localglue
 
-.PHONY: all deps python-env build release test test-examples run check-layers check-warnings clean bench-micro bench-sql bench
+.PHONY: all deps python-env build release test test-examples run check-layers check-warnings clean bench-micro bench-sql bench spark-check
 
 all: build
 
@@ -59,6 +59,16 @@ test-examples:
 ## run: set-up, a release build, and the sample lake's demo.
 run: release
 	@bash scripts/demo.sh $(CURDIR)/.build/release/localglue "$(LAKE)"
+
+## spark-check: every job of SampleData/, the end-to-end cases that succeed and W1-W5 (20,000 rows)
+## run by LocalGlue and, exported with `localglue export --target pyspark`, by Spark in local mode;
+## outputs compared value for value (scripts/spark-check.py). Installs PySpark into .venv. Not part
+## of `test` (it takes several minutes). ONLY="W2 case:join" limits the jobs; KEEP=DIR keeps the work.
+spark-check: release
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="openjdk-17-jre-headless"
+	@python=$$(scripts/python-env.sh spark); \
+	"$$python" scripts/spark-check.py --localglue $(CURDIR)/.build/release/localglue \
+	    $(if $(ONLY),--only $(ONLY)) $(if $(KEEP),--keep $(KEEP))
 
 ## bench-micro: the kernel micro-benchmarks (nested package Benchmarks/, release build; not part of test).
 bench-micro: deps

@@ -497,6 +497,14 @@ def check_job(job, args, scratch):
     scripts = glob.glob(os.path.join(export_folder, "*.py"))
     if len(scripts) != 1:
         raise CheckError(f"export wrote {len(scripts)} scripts, expected one")
+    glue_folder = os.path.join(folder, "export-glue")
+    lake.cli("export", job_file, "--target", "glue", "--output-dir", glue_folder)
+    glue_scripts = glob.glob(os.path.join(glue_folder, "*.py"))
+    # Both scripts compile and use only awsglue and pyspark names that exist (pyspark imported for real).
+    checked = subprocess.run([sys.executable, os.path.join(HERE, "check-glue-script.py"), "--require-pyspark",
+                              *scripts, *glue_scripts], capture_output=True, text=True)
+    if checked.returncode != 0:
+        raise CheckError(f"check-glue-script failed:\n{checked.stdout.strip()}\n{checked.stderr.strip()}")
 
     started = time.monotonic()
     command = [args.spark_submit, "--master", "local[2]", "--conf", "spark.ui.enabled=false",
@@ -509,7 +517,7 @@ def check_job(job, args, scratch):
         raise CheckError(f"spark-submit failed ({result.returncode}):\n{tail}")
 
     report = {"job": job.name, "status": "compared", "targets": [], "localglue_s": localglue_seconds,
-              "spark_s": spark_seconds}
+              "spark_s": spark_seconds, "scripts_checked": 1 + len(glue_scripts)}
     for node in target_nodes(job.definition):
         if node["Kind"] in ("CatalogTarget", "S3CatalogTarget"):
             location, data_format = lake.table_location(node["Database"], node["Table"])
@@ -581,6 +589,7 @@ def main():
           f"{sum(1 for r in reports if r['status'] == 'error')} errors, "
           f"{sum(1 for t in targets if t['differences'] and not t['known'])} outputs with differences, "
           f"{sum(1 for t in targets if t['known'])} known divergences, "
+          f"{sum(r['scripts_checked'] for r in compared)} scripts name-checked, "
           f"{time.monotonic() - began:.0f} s")
     for report in reports:
         if report["status"] == "not exportable":
