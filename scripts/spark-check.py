@@ -152,9 +152,6 @@ def sample_jobs():
         date = "2024-02-30" if order % 41 == 0 else f"2024-{order % 12 + 1:02d}-{order % 28 + 1:02d}"
         lines.append(f"{order},{amount},{countries[order % len(countries)]},{date}")
     buckets = {"my-raw-bucket": {"orders/orders.csv": ("\n".join(lines) + "\n").encode()}}
-    for node in target_nodes(definition):
-        bucket = urllib.parse.urlparse(node["Path"]).netloc
-        buckets.setdefault(bucket, {})
     jobs.append(Job("sample:orders-csv-to-parquet", definition, buckets))
     return jobs
 
@@ -201,7 +198,11 @@ class Lake:
 
     def set_up(self, job, staging):
         self.cli("init")
-        for bucket, objects in sorted(job.buckets.items()):
+        buckets = dict(job.buckets)
+        for node in target_nodes(job.definition):
+            if "Path" in node:  # a target's bucket may exist only as the job's output (git keeps no empty folders)
+                buckets.setdefault(urllib.parse.urlparse(node["Path"]).netloc, {})
+        for bucket, objects in sorted(buckets.items()):
             self.cli("s3", "mb", f"s3://{bucket}")
             if isinstance(objects, str):
                 if os.path.isdir(objects) and os.listdir(objects):
@@ -220,6 +221,12 @@ class Lake:
                     shutil.copyfile(content, path)
             self.cli("s3", "cp", folder, f"s3://{bucket}/", "--recursive")
         self.set_up_catalog(job.catalog, staging)
+        for node in target_nodes(job.definition):
+            if "Database" in node and "Path" not in node:  # a catalog target writes at its table's location
+                bucket = urllib.parse.urlparse(self.table_location(node["Database"], node["Table"])[0]).netloc
+                if bucket not in buckets:
+                    buckets[bucket] = {}
+                    self.cli("s3", "mb", f"s3://{bucket}")
         role = job.role or role_name(job.definition.get("Role", "job-role"))
         trust = {"Version": "2012-10-17",
                  "Statement": [{"Effect": "Allow", "Principal": {"Service": "glue.amazonaws.com"},
