@@ -318,6 +318,20 @@ def decompressed(path):
     return data
 
 
+INTEGER_TEXT = re.compile(r"-?[0-9]+")
+DECIMAL_TEXT = re.compile(r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|NaN|-?Infinity")
+
+
+def csv_value(cell):
+    """A CSV cell as text, except numbers: an integer stays exact, a number with a fraction or an
+    exponent becomes a float, so sums added up in another order compare within the tolerance."""
+    if INTEGER_TEXT.fullmatch(cell):
+        return int(cell)
+    if DECIMAL_TEXT.fullmatch(cell):
+        return float(cell.replace("Infinity", "inf"))
+    return cell
+
+
 def read_output(folder, data_format, separator=","):
     """Rows (lower-cased column names) and the Parquet column types of every data file under folder."""
     rows, types = [], {}
@@ -339,7 +353,7 @@ def read_output(folder, data_format, separator=","):
             if not lines:
                 continue
             header = lines[0]
-            batch = [dict(zip(header, line)) for line in lines[1:]]
+            batch = [{name: csv_value(cell) for name, cell in zip(header, line)} for line in lines[1:]]
         for row in batch:
             record = {key.lower(): value for key, value in row.items()}
             record.update(partitions)
