@@ -88,7 +88,7 @@ let package = Package(
         // Level 5
         .target(
             name: "GlueExport",
-            dependencies: ["GlueCore", "GlueCSV", "GlueJobs", "GlueSQL", "GlueTransforms", "GlueIAM", "GlueCatalog"],
+            dependencies: ["GlueCore", "GlueCSV", "GlueJobs", "GlueSQL", "GlueTransforms", "GlueIAM", "GlueCatalog", "GlueStorage"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -137,9 +137,9 @@ let package = Package(
         .testTarget(
             name: "GlueExportTests",
             dependencies: [
-                "GlueExport", "GlueJobs", "GlueCatalog", "GlueIAM", "GlueCore", "GlueTesting", .product(name: "GRDB", package: "GRDB.swift"),
+                "GlueExport", "GlueJobs", "GlueCatalog", "GlueIAM", "GlueCore", "GlueStorage", "GlueTesting", .product(name: "GRDB", package: "GRDB.swift"),
             ],
-            exclude: ["Golden"],
+            exclude: ["Golden", "Jobs"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import Foundation
 import GlueCatalog
 import GlueCore
 import GlueJobs
+import GlueStorage
 
 /// Exports a visual job (`CodeGenConfigurationNodes`) so it runs unchanged at scale: on AWS Glue
 /// (``ExportTarget/glue``: the Glue ETL script, the CreateJob JSON, the role as `aws iam` commands
@@ -18,6 +19,9 @@ public struct JobExporter: Sendable {
     let schemas: StaticSchemas
     /// Catalog tables the nodes name, by ``tableKey(_:_:)``.
     let tables: [String: ExportCatalogTable]
+    /// The columns LocalGlue infers for S3 sources without `OutputSchemas`, from the lake's files
+    /// at export time, by node ID.
+    let inferred: [String: [Field]]
     /// Where the lake's account and region come from.
     public let accountID: String
     public let region: String
@@ -28,10 +32,13 @@ public struct JobExporter: Sendable {
 
     /// Prepares an export: validates the graph and resolves the catalog tables its nodes name.
     ///
+    /// - Parameter store: the lake's objects, to infer the columns of S3 sources that declare no
+    ///   `OutputSchemas` as a run would (a source whose files are not there stays unknown).
     /// - Throws: `InvalidInputException` for a job without nodes or an invalid graph;
     ///   `EntityNotFoundException` for a catalog table the lake does not have.
     public init(
-        job: JobDefinition, accountID: String, region: String, catalog: (any CatalogStore)?, role: ExportedRole?, version: String
+        job: JobDefinition, accountID: String, region: String, catalog: (any CatalogStore)?, role: ExportedRole?, version: String,
+        store: (any ObjectStore)? = nil
     ) throws(GlueError) {
         guard let nodes = job.codeGenConfigurationNodes, !nodes.isEmpty else {
             throw GlueError(.invalidInput, "Job \(job.name) has no CodeGenConfigurationNodes: only visual jobs can be exported.")
@@ -62,9 +69,17 @@ public struct JobExporter: Sendable {
             }
         }
         self.tables = tables
+        var inferred: [String: [Field]] = [:]
+        if let store {
+            for id in graph.order {
+                guard let node = graph.nodes[id], let schema = try? SourceSchemaInference.schema(of: node, in: store) else { continue }
+                inferred[id] = schema.fields
+            }
+        }
+        self.inferred = inferred
         let graph = self.graph
         self.names = StudioNames(order: graph.order) { graph.nodes[$0]?.name }
-        self.schemas = StaticSchemas(graph: graph, tables: tables)
+        self.schemas = StaticSchemas(graph: graph, tables: tables, inferred: inferred)
     }
 
     /// `database.table`, lower-cased (the catalog folds names).

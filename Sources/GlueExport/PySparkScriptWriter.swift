@@ -51,9 +51,11 @@ struct PySparkScriptWriter {
             var code: String
             switch node {
             case .s3CsvSource(let source):
-                guard let fields = StaticSchemas.declared(source.outputSchemas), let ddl = SparkTypeName.ddl(fields) else {
-                    throw refuse("the source declares no OutputSchemas: LocalGlue then infers the columns with Glue's CSV classifier, which Spark's reader does not reproduce; declare the columns in OutputSchemas")
+                let declared = StaticSchemas.declared(source.outputSchemas)
+                guard let fields = declared ?? exporter.inferred[id], let ddl = SparkTypeName.ddl(fields) else {
+                    throw refuse("the source declares no OutputSchemas and its files are not in the lake: LocalGlue infers the columns from the first file with Glue's CSV classifier, which Spark's reader does not reproduce; declare the columns in OutputSchemas")
                 }
+                let inferredNote = declared == nil ? "# The columns LocalGlue inferred from the lake's files at export time (Glue's CSV classifier, first file).\n" : ""
                 try checkCommon(exclusions: source.exclusions, compression: source.compressionType, refuse: refuse)
                 if source.withHeader == true && source.skipFirst == true { throw refuse("WithHeader and SkipFirst together skip two lines, which Spark's CSV reader cannot") }
                 let separator = try GlueScriptWriter.separator(source.separator, id: id, node: node)
@@ -69,16 +71,21 @@ struct PySparkScriptWriter {
                 readOptions.append(("escape", PythonLiteral.string(source.escaper.flatMap { $0.isEmpty ? nil : $0 } ?? (source.quoteChar == "single_quote" ? "'" : "\""))))
                 readOptions.append(("multiLine", PythonLiteral.string(String(source.multiline ?? false))))
                 readOptions += [("mode", "\"DROPMALFORMED\"")] + commonReadOptions(recurse: source.recurse)
-                code = "\(name) = spark.read.format(\"csv\").options(**\(GlueScriptWriter.dict(readOptions))).schema(\(PythonLiteral.string(ddl))).load(\(option(id, node, paths: source.paths, many: true)))"
+                code = inferredNote + "\(name) = spark.read.format(\"csv\").options(**\(GlueScriptWriter.dict(readOptions))).schema(\(PythonLiteral.string(ddl))).load(\(option(id, node, paths: source.paths, many: true)))"
             case .s3JsonSource(let source):
-                guard let fields = StaticSchemas.declared(source.outputSchemas), let ddl = SparkTypeName.ddl(fields) else {
-                    throw refuse("the source declares no OutputSchemas: LocalGlue then infers the columns (choice types for mixed values), which Spark's reader does not reproduce; declare the columns in OutputSchemas")
+                let declared = StaticSchemas.declared(source.outputSchemas)
+                guard let fields = declared ?? exporter.inferred[id] else {
+                    throw refuse("the source declares no OutputSchemas and its files are not in the lake: LocalGlue infers the columns from the records, which Spark's reader does not reproduce; declare the columns in OutputSchemas")
                 }
+                guard let ddl = SparkTypeName.ddl(fields) else {
+                    throw refuse("a column holds values of several types (a choice type), which a DataFrame column cannot; resolve it in OutputSchemas")
+                }
+                let inferredNote = declared == nil ? "# The columns LocalGlue inferred from the lake's files at export time.\n" : ""
                 if let path = source.jsonPath, !path.isEmpty, path != "$[*]" { throw refuse("JsonPath has no equivalent in Spark's JSON reader") }
                 try checkCommon(exclusions: source.exclusions, compression: source.compressionType, refuse: refuse)
                 var readOptions: [(String, String)] = [("multiLine", PythonLiteral.string(String(source.multiline ?? false)))]
                 readOptions += [("mode", "\"DROPMALFORMED\"")] + commonReadOptions(recurse: source.recurse)
-                code = "\(name) = spark.read.format(\"json\").options(**\(GlueScriptWriter.dict(readOptions))).schema(\(PythonLiteral.string(ddl))).load(\(option(id, node, paths: source.paths, many: true)))"
+                code = inferredNote + "\(name) = spark.read.format(\"json\").options(**\(GlueScriptWriter.dict(readOptions))).schema(\(PythonLiteral.string(ddl))).load(\(option(id, node, paths: source.paths, many: true)))"
             case .s3ParquetSource(let source):
                 try checkCommon(exclusions: source.exclusions, compression: nil, refuse: refuse)
                 code = "\(name) = spark.read.format(\"parquet\").options(**\(GlueScriptWriter.dict(commonReadOptions(recurse: source.recurse)))).load(\(option(id, node, paths: source.paths, many: true)))"

@@ -3,16 +3,17 @@ import GlueJobs
 import GlueTransforms
 
 /// The columns each node's frame has, as far as the job definition says without reading data:
-/// declared `OutputSchemas`, catalog tables, and what the field transforms do to them. `nil` means
-/// unknown (a Parquet source without `OutputSchemas`, a SparkSQL node, an Aggregate). The Glue
+/// declared `OutputSchemas`, catalog tables, the columns inferred from the lake's files for
+/// sources that declare none, and what the field transforms do to them. `nil` means unknown (a
+/// source whose files are not in the lake, a SparkSQL node, an Aggregate). The Glue
 /// script needs it to type `Filter` constants as Studio does.
 struct StaticSchemas {
     private(set) var schemas: [String: [Field]] = [:]
 
-    init(graph: JobGraph, tables: [String: ExportCatalogTable]) {
+    init(graph: JobGraph, tables: [String: ExportCatalogTable], inferred: [String: [Field]] = [:]) {
         for id in graph.order {
             guard let node = graph.nodes[id] else { continue }
-            if let fields = Self.schema(of: node, id: id, known: schemas, graph: graph, tables: tables) { schemas[id] = fields }
+            if let fields = Self.schema(of: node, id: id, known: schemas, graph: graph, tables: tables) ?? inferred[id] { schemas[id] = fields }
         }
     }
 

@@ -23,6 +23,7 @@ import Testing
         "Tests/GlueExportTests/Jobs/nodes-catalog.json",
         "Tests/GlueExportTests/Jobs/nodes-glue-only.json",
         "Tests/GlueExportTests/Jobs/nodes-dropnull-placeholders.json",
+        "Tests/GlueExportTests/Jobs/nodes-inferred-columns.json",
     ]
 
     /// Job and target pairs that are refused; their message is golden too.

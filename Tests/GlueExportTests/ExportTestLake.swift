@@ -5,6 +5,7 @@ import GlueCore
 import GlueExport
 import GlueIAM
 import GlueJobs
+import GlueStorage
 
 /// An in-memory lake for export tests: the sample lake's catalog (Catalog/) and roles
 /// (data-lake-test-job-role as scripts/demo.sh makes it with the corrected S3 policy, the W2-W5
@@ -15,6 +16,8 @@ struct ExportTestLake {
 
     let iam: SQLiteIAMStore
     let catalog: SQLiteCatalogStore
+    /// The raw bucket: CSV and JSON files without declared columns, and a sample Parquet file.
+    let store = InMemoryObjectStore(account: AccountID.default)
 
     static func text(_ relativePath: String) throws -> String {
         String(decoding: try Data(contentsOf: repository.appendingPathComponent(relativePath)), as: UTF8.self)
@@ -61,6 +64,12 @@ struct ExportTestLake {
             roleName: "GlueJobRole", policyName: "catalog",
             policyDocument: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["glue:Get*","glue:BatchCreatePartition"],"Resource":"*"}]}"#)
 
+        try store.createBucket("raw")
+        try store.putObject(bucket: "raw", key: "events-csv/part-0.csv", bytes: Array("id,kind,score\n1,click,2.5\n2,view,1\n3,click,\n".utf8))
+        try store.putObject(bucket: "raw", key: "events-json/part-0.json", bytes: Array("{\"id\": 1, \"tags\": [\"a\"], \"at\": \"2024-01-02\"}\n{\"id\": 2, \"ok\": true}\n".utf8))
+        let parquet = "SampleData/buckets/data-lake-snapshot-rds-test-s3/exports/rds-snapshot-export-2024-10-28/salesdb/sales.orders/1/part-00000-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d.gz.parquet"
+        try store.putObject(bucket: "raw", key: "orders-parquet/part-0.parquet", bytes: Array(try Data(contentsOf: Self.repository.appendingPathComponent(parquet))))
+
         let catalogFolder = Self.repository.appendingPathComponent("Catalog")
         for name in try FileManager.default.contentsOfDirectory(atPath: catalogFolder.appendingPathComponent("databases").path).sorted() {
             let data = try Data(contentsOf: catalogFolder.appendingPathComponent("databases/\(name)"))
@@ -83,6 +92,6 @@ struct ExportTestLake {
     /// An exporter for a job, with its role when the lake has it.
     func exporter(_ job: JobDefinition) throws -> JobExporter {
         let role = try? ExportedRole.load(job.role, from: iam)
-        return try JobExporter(job: job, accountID: Self.account, region: "us-east-1", catalog: catalog, role: role, version: "0.1.0")
+        return try JobExporter(job: job, accountID: Self.account, region: "us-east-1", catalog: catalog, role: role, version: "0.1.0", store: store)
     }
 }

@@ -4,6 +4,7 @@ import GlueCore
 import GlueExport
 import GlueIAM
 import GlueJobs
+import GlueStorage
 
 /// `localglue export JOB.json --target glue|pyspark`: writes the files that run the same job at
 /// scale, on AWS Glue or on any Spark cluster, and prints the files written.
@@ -43,7 +44,11 @@ struct Export: AsyncParsableCommand {
         let definition = try JobDefinition.decode(json: Data(text.utf8))
         var role: ExportedRole?
         if exportTarget == .glue {
-            role = try ExportedRole.load(definition.role, from: try lake.iamStore())
+            do {
+                role = try ExportedRole.load(definition.role, from: try lake.iamStore())
+            } catch {
+                throw error.during("GetRole")
+            }
         }
         let usesCatalog = definition.codeGenConfigurationNodes?.values.contains { node in
             switch node {
@@ -53,7 +58,8 @@ struct Export: AsyncParsableCommand {
         } ?? false
         let exporter = try JobExporter(
             job: definition, accountID: lake.configuration.accountID.rawValue, region: lake.configuration.region,
-            catalog: usesCatalog ? try lake.catalogStore() : nil, role: role, version: LocalGlueCommand.version)
+            catalog: usesCatalog ? try lake.catalogStore() : nil, role: role, version: LocalGlueCommand.version,
+            store: try? LocalFileSystemObjectStore(lakeDirectory: lake.root.path, database: lake.database, account: lake.configuration.accountID))
         let files = try exporter.export(exportTarget, scriptLocation: scriptLocation)
         let folder = URL(fileURLWithPath: outputDir ?? FileManager.default.currentDirectoryPath, isDirectory: true)
         do {
