@@ -14,7 +14,7 @@ struct GlueScriptWriter {
     func write() throws(GlueError) -> String {
         let graph = exporter.graph
         var blocks: [String] = []
-        var usesSQL = false, usesUnion = false, usesAggregate = false, usesRegex = false, usesFill = false, usesDataFrame = false
+        var usesSQL = false, usesUnion = false, usesAggregate = false, usesDropNulls = false, usesRegex = false, usesFill = false, usesDataFrame = false
         var sqlCounter = 0
         for id in graph.order {
             guard let node = graph.nodes[id] else { continue }
@@ -94,9 +94,12 @@ struct GlueScriptWriter {
             case .dropNullFields(let drop):
                 let boxes = drop.nullCheckBoxList
                 if boxes?.isEmpty == true || boxes?.isNullString == true || boxes?.isNegOne == true || !(drop.nullTextList ?? []).isEmpty {
-                    throw ExportRefusal.node(id, node, .glue, "placeholder null values (NullCheckBoxList, NullTextList) are not exported yet; only real nulls are")
+                    usesDropNulls = true
+                    let placeholders = (drop.nullTextList ?? []).map { "(\(PythonLiteral.string($0.value)), \(PythonLiteral.string($0.datatype.id)))" }
+                    code = "\(name) = dropNullFieldsWithPlaceholders(glueContext, frame=\(input()), isEmpty=\(PythonLiteral.bool(boxes?.isEmpty ?? false)), isNullString=\(PythonLiteral.bool(boxes?.isNullString ?? false)), isNegOne=\(PythonLiteral.bool(boxes?.isNegOne ?? false)), placeholders=[\(placeholders.joined(separator: ", "))], transformation_ctx=\(ctx))"
+                } else {
+                    code = "\(name) = DropNullFields.apply(frame=\(input()), transformation_ctx=\(ctx))"
                 }
-                code = "\(name) = DropNullFields.apply(frame=\(input()), transformation_ctx=\(ctx))"
             case .splitFields(let split):
                 code = "\(name) = SplitFields.apply(frame=\(input()), paths=\(PythonLiteral.list(split.paths.map(GluePath.dotted))), name1=\(PythonLiteral.string(name + "0")), name2=\(PythonLiteral.string(name + "1")), transformation_ctx=\(ctx))"
             case .selectFromCollection(let select):
@@ -169,8 +172,8 @@ struct GlueScriptWriter {
             from awsglue.job import Job
 
             """
-        if usesSQL || usesUnion || usesAggregate || usesDataFrame { header += "from awsglue.dynamicframe import DynamicFrame\n" }
-        if usesAggregate { header += "from pyspark.sql import functions as SqlFuncs\n" }
+        if usesSQL || usesUnion || usesAggregate || usesDataFrame || usesDropNulls { header += "from awsglue.dynamicframe import DynamicFrame\n" }
+        if usesAggregate || usesDropNulls { header += "from pyspark.sql import functions as SqlFuncs\n" }
         if usesFill { header += "from awsglueml.transforms import FillMissingValues\n" }
         if usesRegex { header += "import re\n" }
         header += "\n"
@@ -208,6 +211,7 @@ struct GlueScriptWriter {
 
                 """
         }
+        if usesDropNulls { header += Self.dropNullsHelper }
         header += """
             # Exported by localglue \(exporter.version) from job \(exporter.job.name): the same nodes, written as Glue Studio writes them.
             args = getResolvedOptions(sys.argv, ['JOB_NAME'])
@@ -221,6 +225,44 @@ struct GlueScriptWriter {
             """
         return header + blocks.joined(separator: "\n") + "\njob.commit()\n"
     }
+
+    /// DropNullFields with Studio's placeholder options, with LocalGlue's semantics: a top-level
+    /// field goes when every value is null or a placeholder of its kind.
+    static let dropNullsHelper = """
+        def dropNullFieldsWithPlaceholders(glueContext, frame, isEmpty, isNullString, isNegOne, placeholders, transformation_ctx) -> DynamicFrame:
+            def kind(name):
+                name = name.lower()
+                if name in ("tinyint", "smallint", "int", "integer", "bigint", "long", "short", "byte"):
+                    return "integral"
+                if name in ("float", "double"):
+                    return "fractional"
+                if name == "string" or name.startswith("char") or name.startswith("varchar"):
+                    return "string"
+                return name.split("(")[0]
+            df = frame.toDF()
+            checks = []
+            for field in df.schema.fields:
+                column = SqlFuncs.col("`" + field.name.replace("`", "``") + "`")
+                fieldKind = kind(field.dataType.simpleString())
+                tokens = []
+                if fieldKind == "string":
+                    tokens += [""] if isEmpty else []
+                    tokens += ["null"] if isNullString else []
+                if fieldKind in ("integral", "fractional", "decimal") and isNegOne:
+                    tokens.append("-1")
+                tokens += [value for value, typeName in placeholders if kind(typeName) == fieldKind]
+                nullish = column.isNull()
+                for token in tokens:
+                    nullish = nullish | SqlFuncs.coalesce(column == SqlFuncs.lit(token).cast(field.dataType), SqlFuncs.lit(False))
+                checks.append(SqlFuncs.sum(SqlFuncs.when(nullish, 0).otherwise(1)).alias(str(len(checks))))
+            if not checks:
+                return frame
+            counts = df.agg(*checks).collect()[0]
+            keep = [field.name for index, field in enumerate(df.schema.fields) if (counts[index] or 0) > 0]
+            return DynamicFrame.fromDF(df.select(*[SqlFuncs.col("`" + name.replace("`", "``") + "`") for name in keep]), glueContext, transformation_ctx)
+
+
+        """
 
     static func comment(_ text: String) -> String {
         text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
