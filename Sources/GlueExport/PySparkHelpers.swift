@@ -178,6 +178,29 @@ enum PySparkHelpers {
 
         """
 
+    static let jsonTarget = """
+        def _json_ready(df):
+            \"\"\"LocalGlue's JSON Lines text for timestamps: YYYY-MM-DDTHH:MM:SS, then .ffffff when the
+            fraction is not zero, then Z for a timestamp (UTC; none for timestamp_ntz).\"\"\"
+            columns = []
+            for field in df.schema.fields:
+                name = "`" + field.name.replace("`", "``") + "`"
+                kind = field.dataType.simpleString()
+                if kind in ("timestamp", "timestamp_ntz"):
+                    moment = F.col(name).cast("timestamp")
+                    fraction = F.pmod(F.expr("unix_micros(cast(" + name + " as timestamp))"), F.lit(1000000))
+                    text = F.concat(
+                        F.date_format(moment, "yyyy-MM-dd'T'HH:mm:ss"),
+                        F.when(fraction == 0, F.lit("")).otherwise(F.concat(F.lit("."), F.lpad(fraction.cast("string"), 6, "0"))),
+                        F.lit("Z" if kind == "timestamp" else ""))
+                    columns.append(text.alias(field.name))
+                else:
+                    columns.append(F.col(name))
+            return df.select(*columns)
+
+
+        """
+
     static let catalogTarget = """
         def _table_columns(df, data_columns, added_columns, partition_keys):
             \"\"\"A catalog target's files follow the table: its data columns in order, cast to their types

@@ -216,6 +216,8 @@ struct PySparkScriptWriter {
                     writeOptions.append(("header", "\"true\""))
                     if compression == "gzip" || compression == "gz" { writeOptions.append(("compression", "\"gzip\"")) }
                 case "json":
+                    needs.insert("json")
+                    writeOptions.append(("ignoreNullFields", "\"false\""))
                     if compression == "gzip" || compression == "gz" { writeOptions.append(("compression", "\"gzip\"")) }
                 default: throw refuse("Format \(target.format) is not a format LocalGlue writes (csv, json, parquet)")
                 }
@@ -248,7 +250,9 @@ struct PySparkScriptWriter {
                         ("header", PythonLiteral.string(String(table.withHeader))), ("sep", PythonLiteral.string(table.separator)),
                         ("quote", PythonLiteral.string(table.quoteChar ?? "\u{0}")),
                     ]
-                default: break
+                default:
+                    needs.insert("json")
+                    writeOptions = [("ignoreNullFields", "\"false\"")]
                 }
                 let framed = "\(name)Frame"
                 var lines: [String] = []
@@ -301,6 +305,7 @@ struct PySparkScriptWriter {
         if needs.contains("aggregate") { script += PySparkHelpers.aggregate }
         if needs.contains("dropNullFields") { script += PySparkHelpers.dropNullFields }
         if needs.contains("catalogTarget") { script += PySparkHelpers.catalogTarget }
+        if needs.contains("json") { script += PySparkHelpers.jsonTarget }
         script += """
             spark = SparkSession.builder.appName(\(PythonLiteral.string(exporter.job.name))).getOrCreate()
             # LocalGlue's semantics: Spark with ANSI mode off (Spark 4 turns it on), timestamps in UTC as on Glue.
@@ -315,7 +320,8 @@ struct PySparkScriptWriter {
     }
 
     private func write(name: String, input: String, format: String, options: [(String, String)], keys: [String], path: String, dynamic: Bool) -> String {
-        var line = "\(input).write.mode(\"overwrite\")"
+        var line = format == "json" ? "# JSON Lines as LocalGlue writes them: every column (nulls too), its timestamp text.\n_json_ready(\(input))" : input
+        line += ".write.mode(\"overwrite\")"
         if dynamic { line += ".option(\"partitionOverwriteMode\", \"dynamic\")" }
         if !keys.isEmpty { line += ".partitionBy(\(keys.map(PythonLiteral.string).joined(separator: ", ")))" }
         line += ".format(\(PythonLiteral.string(format)))"

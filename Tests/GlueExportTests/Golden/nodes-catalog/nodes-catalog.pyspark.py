@@ -128,6 +128,25 @@ def _table_columns(df, data_columns, added_columns, partition_keys):
         columns.append(_col([name]).alias(name))
     return df.select(*columns)
 
+def _json_ready(df):
+    """LocalGlue's JSON Lines text for timestamps: YYYY-MM-DDTHH:MM:SS, then .ffffff when the
+    fraction is not zero, then Z for a timestamp (UTC; none for timestamp_ntz)."""
+    columns = []
+    for field in df.schema.fields:
+        name = "`" + field.name.replace("`", "``") + "`"
+        kind = field.dataType.simpleString()
+        if kind in ("timestamp", "timestamp_ntz"):
+            moment = F.col(name).cast("timestamp")
+            fraction = F.pmod(F.expr("unix_micros(cast(" + name + " as timestamp))"), F.lit(1000000))
+            text = F.concat(
+                F.date_format(moment, "yyyy-MM-dd'T'HH:mm:ss"),
+                F.when(fraction == 0, F.lit("")).otherwise(F.concat(F.lit("."), F.lpad(fraction.cast("string"), 6, "0"))),
+                F.lit("Z" if kind == "timestamp" else ""))
+            columns.append(text.alias(field.name))
+        else:
+            columns.append(F.col(name))
+    return df.select(*columns)
+
 spark = SparkSession.builder.appName("nodes-catalog").getOrCreate()
 # LocalGlue's semantics: Spark with ANSI mode off (Spark 4 turns it on), timestamps in UTC as on Glue.
 spark.conf.set("spark.sql.ansi.enabled", "false")
@@ -140,7 +159,8 @@ Rawevents_events = spark.read.format("csv").options(**{"header": "true", "sep": 
 Rawevents_events = Rawevents_events.where("partition_0 = '2024'")
 
 # Node Events copy (S3DirectTarget events-out)
-Rawevents_events.write.mode("overwrite").format("json").save(_paths([args.path_1] if args.path_1 else None, ["s3://curated/events/"])[0])
+# JSON Lines as LocalGlue writes them: every column (nulls too), its timestamp text.
+_json_ready(Rawevents_events).write.mode("overwrite").format("json").options(**{"ignoreNullFields": "false"}).save(_paths([args.path_1] if args.path_1 else None, ["s3://curated/events/"])[0])
 
 # Node Orders (CatalogSource orders)
 # The catalog table data_lake_snapshot.sales_orders (parquet) read from its location; Spark discovers the partition

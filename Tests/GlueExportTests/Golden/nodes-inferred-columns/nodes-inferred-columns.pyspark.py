@@ -117,6 +117,25 @@ def _studio_filter(df, logical, filters):
         chain = chain.when(~value, False) if logical == "AND" else chain.when(value, True)
     return df.where(chain.otherwise(logical == "AND"))
 
+def _json_ready(df):
+    """LocalGlue's JSON Lines text for timestamps: YYYY-MM-DDTHH:MM:SS, then .ffffff when the
+    fraction is not zero, then Z for a timestamp (UTC; none for timestamp_ntz)."""
+    columns = []
+    for field in df.schema.fields:
+        name = "`" + field.name.replace("`", "``") + "`"
+        kind = field.dataType.simpleString()
+        if kind in ("timestamp", "timestamp_ntz"):
+            moment = F.col(name).cast("timestamp")
+            fraction = F.pmod(F.expr("unix_micros(cast(" + name + " as timestamp))"), F.lit(1000000))
+            text = F.concat(
+                F.date_format(moment, "yyyy-MM-dd'T'HH:mm:ss"),
+                F.when(fraction == 0, F.lit("")).otherwise(F.concat(F.lit("."), F.lpad(fraction.cast("string"), 6, "0"))),
+                F.lit("Z" if kind == "timestamp" else ""))
+            columns.append(text.alias(field.name))
+        else:
+            columns.append(F.col(name))
+    return df.select(*columns)
+
 spark = SparkSession.builder.appName("nodes-inferred-columns").getOrCreate()
 # LocalGlue's semantics: Spark with ANSI mode off (Spark 4 turns it on), timestamps in UTC as on Glue.
 spark.conf.set("spark.sql.ansi.enabled", "false")
@@ -131,7 +150,8 @@ EventsCSV_csv = spark.read.format("csv").options(**{"header": "true", "sep": ","
 EventsJSON_json = spark.read.format("json").options(**{"multiLine": "false", "mode": "DROPMALFORMED", "recursiveFileLookup": "true"}).schema("`id` bigint, `tags` array<string>, `at` string, `ok` boolean").load(_paths(args.path_1, ["s3://raw/events-json/"]))
 
 # Node JSON out (S3DirectTarget json-out)
-EventsJSON_json.write.mode("overwrite").format("json").save(_paths([args.path_2] if args.path_2 else None, ["s3://curated/json/"])[0])
+# JSON Lines as LocalGlue writes them: every column (nulls too), its timestamp text.
+_json_ready(EventsJSON_json).write.mode("overwrite").format("json").options(**{"ignoreNullFields": "false"}).save(_paths([args.path_2] if args.path_2 else None, ["s3://curated/json/"])[0])
 
 # Node Orders (S3ParquetSource orders)
 Orders_orders = spark.read.format("parquet").options(**{"recursiveFileLookup": "true"}).load(_paths(args.path_3, ["s3://raw/orders-parquet/"]))

@@ -94,6 +94,25 @@ def _drop_null_fields(df, is_empty, is_null_string, is_neg_one, placeholders):
     keep = [field.name for index, field in enumerate(df.schema.fields) if (counts[index] or 0) > 0]
     return df.select(*[F.col("`" + name.replace("`", "``") + "`") for name in keep])
 
+def _json_ready(df):
+    """LocalGlue's JSON Lines text for timestamps: YYYY-MM-DDTHH:MM:SS, then .ffffff when the
+    fraction is not zero, then Z for a timestamp (UTC; none for timestamp_ntz)."""
+    columns = []
+    for field in df.schema.fields:
+        name = "`" + field.name.replace("`", "``") + "`"
+        kind = field.dataType.simpleString()
+        if kind in ("timestamp", "timestamp_ntz"):
+            moment = F.col(name).cast("timestamp")
+            fraction = F.pmod(F.expr("unix_micros(cast(" + name + " as timestamp))"), F.lit(1000000))
+            text = F.concat(
+                F.date_format(moment, "yyyy-MM-dd'T'HH:mm:ss"),
+                F.when(fraction == 0, F.lit("")).otherwise(F.concat(F.lit("."), F.lpad(fraction.cast("string"), 6, "0"))),
+                F.lit("Z" if kind == "timestamp" else ""))
+            columns.append(text.alias(field.name))
+        else:
+            columns.append(F.col(name))
+    return df.select(*columns)
+
 spark = SparkSession.builder.appName("nodes-json-fields").getOrCreate()
 # LocalGlue's semantics: Spark with ANSI mode off (Spark 4 turns it on), timestamps in UTC as on Glue.
 spark.conf.set("spark.sql.ansi.enabled", "false")
@@ -115,6 +134,7 @@ RenameField_rename = DropFields_drop.withColumnRenamed("customer_id", "id")
 DropNullFields_nulls = _drop_null_fields(RenameField_rename, False, False, False, [])
 
 # Node Customers out (S3DirectTarget target)
-DropNullFields_nulls.write.mode("overwrite").format("json").options(**{"compression": "gzip"}).save(_paths([args.path_1] if args.path_1 else None, ["s3://curated/customers/"])[0])
+# JSON Lines as LocalGlue writes them: every column (nulls too), its timestamp text.
+_json_ready(DropNullFields_nulls).write.mode("overwrite").format("json").options(**{"ignoreNullFields": "false", "compression": "gzip"}).save(_paths([args.path_1] if args.path_1 else None, ["s3://curated/customers/"])[0])
 
 spark.stop()
