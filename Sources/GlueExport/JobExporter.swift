@@ -19,6 +19,8 @@ public struct JobExporter: Sendable {
     let schemas: StaticSchemas
     /// Catalog tables the nodes name, by ``tableKey(_:_:)``.
     let tables: [String: ExportCatalogTable]
+    /// The tables of catalog sources with the partitions each one reads, by node ID.
+    let sourceTables: [String: ExportCatalogTable]
     /// The columns LocalGlue infers for S3 sources without `OutputSchemas`, from the lake's files
     /// at export time, by node ID.
     let inferred: [String: [Field]]
@@ -50,6 +52,7 @@ public struct JobExporter: Sendable {
         self.role = role
         self.version = version
         var tables: [String: ExportCatalogTable] = [:]
+        var sourceTables: [String: ExportCatalogTable] = [:]
         for id in graph.order {
             guard let node = graph.nodes[id] else { continue }
             let reference: (String, String)?
@@ -64,11 +67,17 @@ public struct JobExporter: Sendable {
             }
             do {
                 tables[Self.tableKey(database, table)] = try ExportCatalogTable.resolve(database: database, table: table, catalog: catalog)
+                if case .catalogSource(let source) = node {
+                    sourceTables[id] = try ExportCatalogTable.resolve(database: database, table: table, catalog: catalog, readingPartitions: true, partitionPredicate: source.partitionPredicate)
+                } else if case .s3CatalogSource(let source) = node {
+                    sourceTables[id] = try ExportCatalogTable.resolve(database: database, table: table, catalog: catalog, readingPartitions: true, partitionPredicate: source.partitionPredicate)
+                }
             } catch {
                 throw error.adding(context: "while resolving the catalog table of node \(id)")
             }
         }
         self.tables = tables
+        self.sourceTables = sourceTables
         var inferred: [String: [Field]] = [:]
         if let store {
             for id in graph.order {

@@ -201,6 +201,29 @@ enum PySparkHelpers {
 
         """
 
+    static let catalogSource = """
+        def _catalog_partitions(reader, base, partitions, keys, schema):
+            \"\"\"A partitioned catalog table: each listed partition folder (relative to the table's location,
+            or absolute) with its values as typed columns after the data columns, as from_catalog gives them.\"\"\"
+            frames = []
+            if not base.endswith("/"):
+                base += "/"
+            for folder, values in partitions:
+                absolute = "://" in folder or folder.startswith("/")
+                frame = reader.load(_rewrite(folder) if absolute else base + folder)
+                for (key, type_name), value in zip(keys, values):
+                    frame = frame.withColumn(key, F.lit(value).cast(type_name))
+                frames.append(frame)
+            if not frames:
+                return spark.createDataFrame([], schema)
+            result = frames[0]
+            for frame in frames[1:]:
+                result = result.unionByName(frame)
+            return result
+
+
+        """
+
     static let catalogTarget = """
         def _table_columns(df, data_columns, added_columns, partition_keys):
             \"\"\"A catalog target's files follow the table: its data columns in order, cast to their types

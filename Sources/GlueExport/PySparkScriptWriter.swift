@@ -97,9 +97,11 @@ struct PySparkScriptWriter {
                     }
                     code += "\n\(name) = \(name).select(\(columns.joined(separator: ", ")))"
                 }
-            case .catalogSource(let source), .s3CatalogSource(let source):
-                let table = try exporter.table(source.database, source.table, id: id, node: node, target: .pyspark)
-                guard let ddl = SparkTypeName.ddl(table.dataColumns + table.partitionKeys) else { throw refuse("the table has a choice type") }
+            case .catalogSource, .s3CatalogSource:
+                guard let table = exporter.sourceTables[id] else { throw refuse("its catalog table was not resolved") }
+                guard let dataDDL = SparkTypeName.ddl(table.dataColumns), let fullDDL = SparkTypeName.ddl(table.dataColumns + table.partitionKeys) else {
+                    throw refuse("the table has a choice type")
+                }
                 var readOptions: [(String, String)] = []
                 if table.format == "csv" {
                     readOptions = [
@@ -108,13 +110,27 @@ struct PySparkScriptWriter {
                     ]
                 }
                 if table.format != "parquet" { readOptions.append(("mode", "\"DROPMALFORMED\"")) }
-                let path = option(id, node, paths: [table.location], many: true)
-                code = "# The catalog table \(table.database).\(table.name) (\(table.format)) read from its location; Spark discovers the partition\n"
-                code += "# folders itself (LocalGlue reads the partitions registered in the catalog).\n"
-                code += "\(name) = spark.read.format(\(PythonLiteral.string(table.format))).options(**\(GlueScriptWriter.dict(readOptions))).schema(\(PythonLiteral.string(ddl))).load(\(path))"
-                if let predicate = source.partitionPredicate, !predicate.isEmpty {
-                    code += "\n\(name) = \(name).where(\(PythonLiteral.string(predicate)))"
+                readOptions.append(("recursiveFileLookup", "\"true\""))
+                let path = option(id, node, paths: [table.location], many: false)
+                let reader = "spark.read.format(\(PythonLiteral.string(table.format))).options(**\(GlueScriptWriter.dict(readOptions)))"
+                var lines = ["# The catalog table \(table.database).\(table.name) (\(table.format)), read under its location."]
+                if table.partitionKeys.isEmpty {
+                    lines.append("\(name) = \(reader).schema(\(PythonLiteral.string(dataDDL))).load(\(path))")
+                } else {
+                    needs.insert("catalogSource")
+                    lines.append("# LocalGlue reads the partitions registered in the catalog that match the PartitionPredicate; these are")
+                    lines.append("# the ones the lake's catalog had at export time (folder relative to the table, values as stored).")
+                    var entries: [String] = []
+                    for partition in table.partitions {
+                        let folder = partition.location.hasPrefix(table.location) ? String(partition.location.dropFirst(table.location.count)) : partition.location
+                        let values = partition.values.map { $0.map(PythonLiteral.string) ?? "None" }.joined(separator: ", ")
+                        entries.append("(\(PythonLiteral.string(folder)), [\(values)])")
+                    }
+                    let keys = table.partitionKeys.map { field in "(\(PythonLiteral.string(field.name)), \(PythonLiteral.string(SparkTypeName.of(field.dataType) ?? "string")))" }
+                    lines.append("\(name)Partitions = [\(entries.joined(separator: ",\n    "))]")
+                    lines.append("\(name) = _catalog_partitions(\(reader).schema(\(PythonLiteral.string(dataDDL))), \(path), \(name)Partitions, [\(keys.joined(separator: ", "))], \(PythonLiteral.string(fullDDL)))")
                 }
+                code = lines.joined(separator: "\n")
             case .applyMapping(let mapping):
                 needs.insert("applyMapping")
                 var tuples: [String] = []
@@ -306,6 +322,7 @@ struct PySparkScriptWriter {
         if needs.contains("dropNullFields") { script += PySparkHelpers.dropNullFields }
         if needs.contains("catalogTarget") { script += PySparkHelpers.catalogTarget }
         if needs.contains("json") { script += PySparkHelpers.jsonTarget }
+        if needs.contains("catalogSource") { script += PySparkHelpers.catalogSource }
         script += """
             spark = SparkSession.builder.appName(\(PythonLiteral.string(exporter.job.name))).getOrCreate()
             # LocalGlue's semantics: Spark with ANSI mode off (Spark 4 turns it on), timestamps in UTC as on Glue.

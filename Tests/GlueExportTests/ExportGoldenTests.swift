@@ -35,6 +35,7 @@ import Testing
     func exportedFilesMatchTheGoldenFiles(path: String, target: ExportTarget) throws {
         let job = try ExportTestLake.job(path)
         let lake = try ExportTestLake()
+        try lake.addEventPartitions()
         let key = "\(job.name)/\(target.rawValue)"
         do {
             let files = try lake.exporter(job).export(target)

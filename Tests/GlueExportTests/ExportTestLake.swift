@@ -84,6 +84,20 @@ struct ExportTestLake {
         }
     }
 
+    /// Partitions of sagemaker_rawdata.events: two under the table (one the test job's predicate
+    /// leaves out), one with its own location elsewhere, one with the default (null) value.
+    func addEventPartitions() throws {
+        for (values, location) in [
+            (["2024", "01", "05"], nil), (["2023", "12", "31"], nil), (["2024", "02", "01"], "s3://archive/events/2024-02-01/"),
+            (["2024", "__HIVE_DEFAULT_PARTITION__", "x"], nil),
+        ] as [([String], String?)] {
+            try catalog.createPartition(
+                CreatePartitionRequest(
+                    databaseName: "sagemaker_rawdata", tableName: "events",
+                    partitionInput: PartitionInput(values: values, storageDescriptor: location.map { StorageDescriptor(location: $0) })))
+        }
+    }
+
     /// The job at a path of the repository.
     static func job(_ relativePath: String) throws -> JobDefinition {
         try JobDefinition.decode(json: try Data(contentsOf: repository.appendingPathComponent(relativePath)))

@@ -11,9 +11,9 @@ from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 
 parser = argparse.ArgumentParser(description="Job nodes-catalog, exported by localglue.")
-parser.add_argument("--events", dest="path_0", nargs="+", metavar="PATH", help="S3CatalogSource node 'Raw events' (events) reads s3://sagemaker-rawdata/raw/events/")
+parser.add_argument("--events", dest="path_0", metavar="PATH", help="S3CatalogSource node 'Raw events' (events) writes s3://sagemaker-rawdata/raw/events/")
 parser.add_argument("--events-out", dest="path_1", metavar="PATH", help="S3DirectTarget node 'Events copy' (events-out) writes s3://curated/events/")
-parser.add_argument("--orders", dest="path_2", nargs="+", metavar="PATH", help="CatalogSource node 'Orders' (orders) reads s3://data-lake-snapshot-rds-test-s3/exports/rds-snapshot-export-2024-10-28/salesdb/sales.orders/1/")
+parser.add_argument("--orders", dest="path_2", metavar="PATH", help="CatalogSource node 'Orders' (orders) writes s3://data-lake-snapshot-rds-test-s3/exports/rds-snapshot-export-2024-10-28/salesdb/sales.orders/1/")
 parser.add_argument("--orders-out", dest="path_3", metavar="PATH", help="CatalogTarget node 'Orders copy' (orders-out) writes s3://data-lake-test-target-s3/orders/")
 parser.add_argument("--path-prefix", action="append", default=[], metavar="FROM=TO", help="rewrite the start of the job's default paths (repeatable), e.g. s3://=file:///data/")
 args = parser.parse_args()
@@ -147,25 +147,46 @@ def _json_ready(df):
             columns.append(F.col(name))
     return df.select(*columns)
 
+def _catalog_partitions(reader, base, partitions, keys, schema):
+    """A partitioned catalog table: each listed partition folder (relative to the table's location,
+    or absolute) with its values as typed columns after the data columns, as from_catalog gives them."""
+    frames = []
+    if not base.endswith("/"):
+        base += "/"
+    for folder, values in partitions:
+        absolute = "://" in folder or folder.startswith("/")
+        frame = reader.load(_rewrite(folder) if absolute else base + folder)
+        for (key, type_name), value in zip(keys, values):
+            frame = frame.withColumn(key, F.lit(value).cast(type_name))
+        frames.append(frame)
+    if not frames:
+        return spark.createDataFrame([], schema)
+    result = frames[0]
+    for frame in frames[1:]:
+        result = result.unionByName(frame)
+    return result
+
 spark = SparkSession.builder.appName("nodes-catalog").getOrCreate()
 # LocalGlue's semantics: Spark with ANSI mode off (Spark 4 turns it on), timestamps in UTC as on Glue.
 spark.conf.set("spark.sql.ansi.enabled", "false")
 spark.conf.set("spark.sql.session.timeZone", "UTC")
 
 # Node Raw events (S3CatalogSource events)
-# The catalog table sagemaker_rawdata.events (csv) read from its location; Spark discovers the partition
-# folders itself (LocalGlue reads the partitions registered in the catalog).
-Rawevents_events = spark.read.format("csv").options(**{"header": "true", "sep": ",", "quote": "\"", "escape": "\"", "mode": "DROPMALFORMED"}).schema("`event_id` bigint, `customer_id` bigint, `event_type` string, `event_time` string, `value` double, `partition_0` string, `partition_1` string, `partition_2` string").load(_paths(args.path_0, ["s3://sagemaker-rawdata/raw/events/"]))
-Rawevents_events = Rawevents_events.where("partition_0 = '2024'")
+# The catalog table sagemaker_rawdata.events (csv), read under its location.
+# LocalGlue reads the partitions registered in the catalog that match the PartitionPredicate; these are
+# the ones the lake's catalog had at export time (folder relative to the table, values as stored).
+Rawevents_eventsPartitions = [("partition_0=2024/partition_1=01/partition_2=05/", ["2024", "01", "05"]),
+    ("s3://archive/events/2024-02-01/", ["2024", "02", "01"]),
+    ("partition_0=2024/partition_1=__HIVE_DEFAULT_PARTITION__/partition_2=x/", ["2024", None, "x"])]
+Rawevents_events = _catalog_partitions(spark.read.format("csv").options(**{"header": "true", "sep": ",", "quote": "\"", "escape": "\"", "mode": "DROPMALFORMED", "recursiveFileLookup": "true"}).schema("`event_id` bigint, `customer_id` bigint, `event_type` string, `event_time` string, `value` double"), _paths([args.path_0] if args.path_0 else None, ["s3://sagemaker-rawdata/raw/events/"])[0], Rawevents_eventsPartitions, [("partition_0", "string"), ("partition_1", "string"), ("partition_2", "string")], "`event_id` bigint, `customer_id` bigint, `event_type` string, `event_time` string, `value` double, `partition_0` string, `partition_1` string, `partition_2` string")
 
 # Node Events copy (S3DirectTarget events-out)
 # JSON Lines as LocalGlue writes them: every column (nulls too), its timestamp text.
 _json_ready(Rawevents_events).write.mode("overwrite").format("json").options(**{"ignoreNullFields": "false"}).save(_paths([args.path_1] if args.path_1 else None, ["s3://curated/events/"])[0])
 
 # Node Orders (CatalogSource orders)
-# The catalog table data_lake_snapshot.sales_orders (parquet) read from its location; Spark discovers the partition
-# folders itself (LocalGlue reads the partitions registered in the catalog).
-Orders_orders = spark.read.format("parquet").options(**{}).schema("`order_id` bigint, `customer_id` bigint, `order_date` date, `amount` decimal(10,2), `quantity` int, `status` string").load(_paths(args.path_2, ["s3://data-lake-snapshot-rds-test-s3/exports/rds-snapshot-export-2024-10-28/salesdb/sales.orders/1/"]))
+# The catalog table data_lake_snapshot.sales_orders (parquet), read under its location.
+Orders_orders = spark.read.format("parquet").options(**{"recursiveFileLookup": "true"}).schema("`order_id` bigint, `customer_id` bigint, `order_date` date, `amount` decimal(10,2), `quantity` int, `status` string").load(_paths([args.path_2] if args.path_2 else None, ["s3://data-lake-snapshot-rds-test-s3/exports/rds-snapshot-export-2024-10-28/salesdb/sales.orders/1/"])[0])
 
 # Node Big orders (Filter big)
 Bigorders_big = _studio_filter(Orders_orders, "AND", [("GTE", False, [("column", ["amount"]), ("constant", "100")])])
