@@ -35,7 +35,7 @@ struct GlueScriptWriter {
                 format.append(("optimizePerformance", PythonLiteral.bool(source.optimizePerformance ?? false)))
                 code = "\(name) = glueContext.create_dynamic_frame.from_options(format_options=\(Self.dict(format)), connection_type=\"s3\", format=\"csv\", connection_options=\(Self.readOptions(source.paths, recurse: source.recurse, compression: source.compressionType, exclusions: source.exclusions, groupFiles: source.groupFiles, groupSize: source.groupSize)), transformation_ctx=\(ctx))"
             case .s3JsonSource(let source):
-                var format: [(String, String)] = [("multiLine", PythonLiteral.bool(source.multiline ?? false))]
+                var format: [(String, String)] = [("multiline", PythonLiteral.bool(source.multiline ?? false))]
                 if let path = source.jsonPath, !path.isEmpty { format.append(("jsonPath", PythonLiteral.string(path))) }
                 code = "\(name) = glueContext.create_dynamic_frame.from_options(format_options=\(Self.dict(format)), connection_type=\"s3\", format=\"json\", connection_options=\(Self.readOptions(source.paths, recurse: source.recurse, compression: source.compressionType, exclusions: source.exclusions, groupFiles: source.groupFiles, groupSize: source.groupSize)), transformation_ctx=\(ctx))"
             case .s3ParquetSource(let source):

@@ -17,7 +17,7 @@ job.init(args['JOB_NAME'], args)
 EventsCSV_csv = glueContext.create_dynamic_frame.from_options(format_options={"quoteChar": "\"", "withHeader": True, "separator": ",", "optimizePerformance": False}, connection_type="s3", format="csv", connection_options={"paths": ["s3://raw/events-csv/"], "recurse": True}, transformation_ctx="EventsCSV_csv")
 
 # Script generated for node Events JSON
-EventsJSON_json = glueContext.create_dynamic_frame.from_options(format_options={"multiLine": False}, connection_type="s3", format="json", connection_options={"paths": ["s3://raw/events-json/"], "recurse": True}, transformation_ctx="EventsJSON_json")
+EventsJSON_json = glueContext.create_dynamic_frame.from_options(format_options={"multiline": False}, connection_type="s3", format="json", connection_options={"paths": ["s3://raw/events-json/"], "recurse": True}, transformation_ctx="EventsJSON_json")
 
 # Script generated for node JSON out
 JSONout_jsonout = glueContext.write_dynamic_frame.from_options(frame=EventsJSON_json, connection_type="s3", format="json", connection_options={"path": "s3://curated/json/", "partitionKeys": []}, transformation_ctx="JSONout_jsonout")

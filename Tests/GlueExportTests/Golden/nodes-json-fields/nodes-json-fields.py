@@ -14,7 +14,7 @@ job = Job(glueContext)
 job.init(args['JOB_NAME'], args)
 
 # Script generated for node Customers JSON
-CustomersJSON_source = glueContext.create_dynamic_frame.from_options(format_options={"multiLine": False}, connection_type="s3", format="json", connection_options={"paths": ["s3://raw/customers/"], "recurse": True}, transformation_ctx="CustomersJSON_source")
+CustomersJSON_source = glueContext.create_dynamic_frame.from_options(format_options={"multiline": False}, connection_type="s3", format="json", connection_options={"paths": ["s3://raw/customers/"], "recurse": True}, transformation_ctx="CustomersJSON_source")
 
 # Script generated for node Select Fields
 SelectFields_select = SelectFields.apply(frame=CustomersJSON_source, paths=["email", "customer_id", "name", "legacy", "created_at", "missing"], transformation_ctx="SelectFields_select")
