@@ -44,10 +44,9 @@ public enum OrdersTransform {
                     ("status", "string", "status", "string"),
                     ("amount", "double", "amount", "double"),
                 ], transformationContext: "typed")
-            .filter(transformationContext: "shipped") { record in
-                // Swift closures see each record as awsglue's DynamicRecord.
-                record["status"] == .string("SHIPPED")
-            }
+            // A Spark SQL condition, checked against the schema now and run vectorized (a Swift
+            // closure, `.filter { record in ... }`, also works, one record at a time).
+            .filter(where: "status = 'SHIPPED'", transformationContext: "shipped")
         return try shipped
             .join(["customer_id"], ["id"], customers.selectFields(["id", "country"]), transformationContext: "with_customers")
             .aggregate(groupBy: ["country"], [(column: "amount", function: "sum"), (column: "order_id", function: "count")], transformationContext: "by_country")
