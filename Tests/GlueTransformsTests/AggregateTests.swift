@@ -98,3 +98,55 @@ import Testing
         #expect(throws: GlueError.self) { try Aggregate(groups: [], aggregations: [.init(.sum, "s")]).outputSchema(for: [nested.schema]) }
     }
 }
+
+/// `avg` over decimals: Spark's `decimal(min(38,p+4), min(38,s+4))`, exact and HALF_UP.
+@Suite struct DecimalAverageTests {
+    func average(_ unscaled: [Int128?], precision: Int, scale: Int, groups: [Int64]? = nil) throws -> (DataType, [String]) {
+        var builder = ColumnBuilder(.decimal(precision: precision, scale: scale))
+        for value in unscaled { try builder.append(value.map { .decimal(unscaled: $0, scale: scale) } ?? .null) }
+        let keys = groups ?? Array(repeating: 0, count: unscaled.count)
+        let batch = try RecordBatch(["g": Column(int64: keys), "x": builder.finish()])
+        let result = try Aggregate(groups: ["g"], aggregations: [.init(.avg, "x")]).apply([batch])
+        let column = result.columns[1]
+        return (column.dataType, column.values.map { $0.displayText(as: column.dataType) })
+    }
+
+    @Test("The result type follows Spark's Average: decimal(p+4, s+4), bounded at 38")
+    func types() throws {
+        #expect(try AggFunc.avg.resultType(for: .decimal(precision: 10, scale: 2)) == .decimal(precision: 14, scale: 6))
+        #expect(try AggFunc.avg.resultType(for: .decimal(precision: 36, scale: 2)) == .decimal(precision: 38, scale: 6))
+        #expect(try AggFunc.avg.resultType(for: .decimal(precision: 38, scale: 36)) == .decimal(precision: 38, scale: 38))
+        #expect(try AggFunc.avg.resultType(for: .int) == .double)
+        #expect(try AggFunc.var_pop.resultType(for: .decimal(precision: 10, scale: 2)) == .double)
+    }
+
+    @Test("Values are exact and rounded HALF_UP (away from zero); nulls are skipped; an empty group is null")
+    func values() throws {
+        // (1.00 + 2.00 + 2.00) / 3 = 1.666666|67 -> 1.666667
+        #expect(try average([100, 200, 200, nil], precision: 10, scale: 2) == (.decimal(precision: 14, scale: 6), ["1.666667"]))
+        #expect(try average([-100, -200, -200], precision: 10, scale: 2).1 == ["-1.666667"])
+        // 0.0000005 rounds away from zero at scale 6: (0.01 + 0.00 + ... ) over 20_000 values.
+        let tiny: [Int128?] = [1] + Array(repeating: 0, count: 19_999)
+        #expect(try average(tiny, precision: 10, scale: 2).1 == ["0.000001"])
+        #expect(try average(tiny.map { $0.map { -$0 } }, precision: 10, scale: 2).1 == ["-0.000001"])
+        #expect(try average([nil, nil], precision: 10, scale: 2).1 == ["NULL"])
+        // Groups, with values beyond 64 bits.
+        let big = Int128(10).multipliedReportingOverflow(by: Int128(1) << 80).partialValue
+        let (_, grouped) = try average([big, big + 1, 7, 8], precision: 30, scale: 0, groups: [1, 1, 2, 2])
+        #expect(grouped == ["\(big).5000", "7.5000"])
+    }
+
+    @Test("At 38 digits the division keeps Spark's reduced scale, and a result past the precision is null")
+    func wide() throws {
+        // decimal(38,10): the division's scale is max(38 - 28, 6) = 10, so avg is decimal(38,14)
+        // with zeros past the 10th place: 0.0000000001 / 3 rounds to 0 at the 10th place.
+        let (type, thirds) = try average([1, 0, 0], precision: 38, scale: 10)
+        #expect(type == .decimal(precision: 38, scale: 14))
+        #expect(thirds == ["0.00000000000000"])
+        let (_, twoThirds) = try average([20_000_000_000, 0, 0], precision: 38, scale: 10)
+        #expect(twoThirds == ["0.66666666670000"])
+        // decimal(38,0) values near 10^37 average to a number that needs 37 + 4 > 38 digits at scale 4: null.
+        let huge = Decimal128.powersOfTen[37]
+        #expect(try average([huge, huge], precision: 38, scale: 0).1 == ["NULL"])
+    }
+}

@@ -22,7 +22,9 @@ enum Accumulators {
         switch function {
         case .count: return CountAccumulator()
         case .sum: return SumAccumulator(resultType: result)
-        case .avg: return MomentsAccumulator(function: .avg)
+        case .avg:
+            if case .decimal(let precision, let scale) = input { return DecimalAverageAccumulator(precision: precision, scale: scale, resultType: result) }
+            return MomentsAccumulator(function: .avg)
         case .var_samp, .var_pop, .stddev_samp, .stddev_pop, .skewness, .kurtosis: return MomentsAccumulator(function: function)
         case .min, .max: return MinMaxAccumulator(isMax: function == .max, dataType: input)
         case .first, .last: return FirstLastAccumulator(isLast: function == .last, dataType: input)

@@ -37,6 +37,10 @@ public enum AggFunc: String, CaseIterable, Sendable {
             }
         case .avg, .kurtosis, .skewness, .stddev_samp, .stddev_pop, .var_samp, .var_pop:
             guard input.isNumeric || input.isString else { throw unsupported(input) }
+            // Spark's Average: decimal(p,s) gives DecimalType.bounded(p + 4, s + 4).
+            if self == .avg, case .decimal(let precision, let scale) = input {
+                return .decimal(precision: Swift.min(38, precision + 4), scale: Swift.min(38, scale + 4))
+            }
             return .double
         }
     }
