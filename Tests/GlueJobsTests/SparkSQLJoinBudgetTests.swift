@@ -5,7 +5,7 @@ import GlueJobs
 import GlueStorage
 import Testing
 
-/// A SparkSQL JOIN takes the job's join memory budget, as the Join node does.
+/// A SparkSQL JOIN and a Swift job's join take the job's join memory budget, as the Join node does.
 @Suite struct SparkSQLJoinBudgetTests {
     /// Orders joined with customers, either by a SparkSQL node or by a Join node.
     static func job(sparkSQL: Bool) -> String {
@@ -29,7 +29,17 @@ import Testing
             """#
     }
 
-    static func run(sparkSQL: Bool, budget: Int?) async throws -> (JobRun, InMemoryObjectStore) {
+    /// The same join as a Swift job.
+    static let swiftJoin = SwiftJob("budget-swift") { glueContext in
+        let orders = try glueContext.createDynamicFrame(
+            fromOptions: "s3", connectionOptions: ["paths": ["s3://raw/orders.csv"]], format: "csv", formatOptions: ["withHeader": true])
+        let customers = try glueContext.createDynamicFrame(
+            fromOptions: "s3", connectionOptions: ["paths": ["s3://raw/customers.csv"]], format: "csv", formatOptions: ["withHeader": true])
+        try glueContext.writeDynamicFrame(
+            try orders.join(["cust"], ["customer_id"], customers), fromOptions: "s3", connectionOptions: ["path": "s3://out/joined/"], format: "json")
+    }
+
+    static func run(sparkSQL: Bool, budget: Int?, swift: Bool = false) async throws -> (JobRun, InMemoryObjectStore) {
         let store = InMemoryObjectStore()
         try store.createBucket("raw")
         try store.createBucket("out")
@@ -42,8 +52,13 @@ import Testing
         var environment = ExecutionEnvironment(objectStore: { _ in store }, temporaryFolder: folder, parallelism: 2)
         environment.joinMemoryBudget = budget
         let jobs = try JobStore(database: DatabaseQueue())
-        try jobs.createJob(try JobDefinition.decode(json: Data(job(sparkSQL: sparkSQL).utf8)))
-        let runner = JobRunner(store: jobs, executor: GraphExecutor(environment: environment))
+        let registry = SwiftJobRegistry()
+        registry.register(swiftJoin)
+        let definition = swift
+            ? JobDefinition(name: "budget", role: "arn:aws:iam::123456789012:role/job", command: JobCommand(name: "glueetl", scriptLocation: swiftJoin.scriptLocation))
+            : try JobDefinition.decode(json: Data(job(sparkSQL: sparkSQL).utf8))
+        try jobs.createJob(definition)
+        let runner = JobRunner(store: jobs, executor: SwiftJobExecutor(environment: environment, registry: registry))
         let run = await runner.execute(try runner.startJobRun(jobName: "budget"))
         return (run, store)
     }
@@ -59,5 +74,15 @@ import Testing
             let (succeeded, _) = try await Self.run(sparkSQL: sparkSQL, budget: 64 << 20)
             #expect(succeeded.jobRunState == .succeeded, "\(succeeded.errorMessage ?? "")")
         }
+    }
+
+    @Test("A Swift job's DynamicFrame join takes the run's budget too")
+    func swiftJob() async throws {
+        let (failed, store) = try await Self.run(sparkSQL: false, budget: 4_096, swift: true)
+        #expect(failed.jobRunState == .failed)
+        #expect(failed.errorMessage?.contains("ResourceNumberLimitExceededException") == true, "\(failed.errorMessage ?? "")")
+        #expect(try store.listObjectsV2(bucket: "out", request: ListObjectsV2Request(prefix: "joined/")).contents.isEmpty)
+        let (succeeded, _) = try await Self.run(sparkSQL: false, budget: nil, swift: true)
+        #expect(succeeded.jobRunState == .succeeded, "\(succeeded.errorMessage ?? "")")
     }
 }

@@ -136,11 +136,14 @@ extension DynamicFrame {
     /// Joins with another frame on equal keys. Mirrors `frame1.join(paths1, paths2, frame2)`
     /// (an inner join) and Studio's `Join` types (`left`, `right`, `outer`, `leftsemi`, `leftanti`).
     ///
+    /// In a job run the build side holds at most the run's join memory budget, as a Join node's does.
+    ///
     /// - Throws: `InvalidInputException` for missing keys or clashing output names (rename a side first).
     public func join(
         _ paths1: [String], _ paths2: [String], _ other: DynamicFrame, type: Join.JoinType = .equijoin, transformationContext: String? = nil
     ) throws(GlueError) -> DynamicFrame {
-        let join = try Join(type, leftKeys: paths1.map(FieldPath.init(parsing:)), rightKeys: paths2.map(FieldPath.init(parsing:)))
+        let join = try Join(
+            type, leftKeys: paths1.map(FieldPath.init(parsing:)), rightKeys: paths2.map(FieldPath.init(parsing:)), memoryBudget: runtime.joinMemoryBudget)
         return DynamicFrame(plan: try .join(join, left: plan, right: other.plan, name: transformationContext), runtime: runtime)
     }
 

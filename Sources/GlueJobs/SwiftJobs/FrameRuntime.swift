@@ -14,11 +14,14 @@ final class FrameRuntime: Sendable {
 
     let parallelism: Int
     let control: RunControl?
+    /// The memory budget of each join's build side (the run's ``ExecutionEnvironment/joinMemoryBudget``).
+    let joinMemoryBudget: Int?
     private let errors = Mutex(Errors())
 
-    init(parallelism: Int, control: RunControl? = nil) {
+    init(parallelism: Int, control: RunControl? = nil, joinMemoryBudget: Int? = nil) {
         self.parallelism = max(1, parallelism)
         self.control = control
+        self.joinMemoryBudget = joinMemoryBudget
     }
 
     /// A runtime for frames built outside a job run (tests, exploration).

@@ -43,7 +43,7 @@ public final class GlueContext: Sendable {
 
     init(
         request: JobExecutionRequest, store: any ObjectStore, outputs: RunOutputs, control: RunControl, parallelism: Int,
-        catalog: LazyCatalog?
+        catalog: LazyCatalog?, joinMemoryBudget: Int? = nil
     ) {
         self.catalogProvider = catalog
         self.arguments = request.arguments
@@ -53,7 +53,7 @@ public final class GlueContext: Sendable {
         self.store = store
         self.outputs = outputs
         self.bookmarks = request.bookmarks
-        self.runtime = FrameRuntime(parallelism: parallelism, control: control)
+        self.runtime = FrameRuntime(parallelism: parallelism, control: control, joinMemoryBudget: joinMemoryBudget)
     }
 
     var runStartMillis: Int64 { Int64((runStart.timeIntervalSince1970 * 1_000).rounded()) }

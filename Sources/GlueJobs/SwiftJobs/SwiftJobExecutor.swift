@@ -38,7 +38,8 @@ public struct SwiftJobExecutor: JobExecutor {
             catalog = LazyCatalog { () throws(GlueError) -> any CatalogStore in try provider(job) }
         }
         let context = GlueContext(
-            request: request, store: store, outputs: outputs, control: control, parallelism: environment.parallelism, catalog: catalog)
+            request: request, store: store, outputs: outputs, control: control, parallelism: environment.parallelism, catalog: catalog,
+            joinMemoryBudget: environment.joinMemoryBudget)
         let outcome: Result<Void, GlueError> = await withCheckedContinuation { continuation in
             // The body blocks (each action waits for its pipeline's Dispatch workers), so it gets a
             // thread of its own: never a thread of the Swift concurrency pool, nor one of
