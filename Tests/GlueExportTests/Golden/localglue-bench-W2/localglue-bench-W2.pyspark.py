@@ -67,6 +67,8 @@ spark = SparkSession.builder.appName("localglue-bench-W2").getOrCreate()
 # LocalGlue's semantics: Spark with ANSI mode off (Spark 4 turns it on), timestamps in UTC as on Glue.
 spark.conf.set("spark.sql.ansi.enabled", "false")
 spark.conf.set("spark.sql.session.timeZone", "UTC")
+# Parquet timestamps as LocalGlue writes them: INT64 microseconds adjusted to UTC (Spark's default is INT96).
+spark.conf.set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
 
 # Node events CSV (S3CsvSource source)
 eventsCSV_source = spark.read.format("csv").options(**{"header": "true", "sep": ",", "quote": "\"", "escape": "\"", "multiLine": "true", "mode": "DROPMALFORMED", "recursiveFileLookup": "true"}).schema("`order_id` bigint, `customer_id` bigint, `country` string, `category` string, `event_time` timestamp, `quantity` int, `unit_price` double, `discount` double, `note` string").load(_paths(args.path_0, ["s3://localglue-bench/input/csv/"]))

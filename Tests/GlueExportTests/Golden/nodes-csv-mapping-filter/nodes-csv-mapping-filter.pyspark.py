@@ -132,6 +132,8 @@ spark = SparkSession.builder.appName("nodes-csv-mapping-filter").getOrCreate()
 # LocalGlue's semantics: Spark with ANSI mode off (Spark 4 turns it on), timestamps in UTC as on Glue.
 spark.conf.set("spark.sql.ansi.enabled", "false")
 spark.conf.set("spark.sql.session.timeZone", "UTC")
+# Parquet timestamps as LocalGlue writes them: INT64 microseconds adjusted to UTC (Spark's default is INT96).
+spark.conf.set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
 
 # Node Amazon S3 (S3CsvSource node-1700000000001)
 AmazonS3_node1700000000001 = spark.read.format("csv").options(**{"header": "true", "sep": "|", "quote": "'", "escape": "\\", "multiLine": "false", "mode": "DROPMALFORMED", "recursiveFileLookup": "true"}).schema("`id` bigint, `kind` string, `score` double, `flag` boolean, `note` string, `day` string").load(_paths(args.path_0, ["s3://raw/events/", "s3://raw/events-late/"]))

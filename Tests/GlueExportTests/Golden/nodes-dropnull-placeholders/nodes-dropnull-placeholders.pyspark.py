@@ -93,6 +93,8 @@ spark = SparkSession.builder.appName("nodes-dropnull-placeholders").getOrCreate(
 # LocalGlue's semantics: Spark with ANSI mode off (Spark 4 turns it on), timestamps in UTC as on Glue.
 spark.conf.set("spark.sql.ansi.enabled", "false")
 spark.conf.set("spark.sql.session.timeZone", "UTC")
+# Parquet timestamps as LocalGlue writes them: INT64 microseconds adjusted to UTC (Spark's default is INT96).
+spark.conf.set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
 
 # Node Readings (S3ParquetSource source)
 Readings_source = spark.read.format("parquet").options(**{"recursiveFileLookup": "true"}).load(_paths(args.path_0, ["s3://raw/readings/"]))

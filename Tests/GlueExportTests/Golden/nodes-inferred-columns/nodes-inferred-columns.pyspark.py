@@ -140,6 +140,8 @@ spark = SparkSession.builder.appName("nodes-inferred-columns").getOrCreate()
 # LocalGlue's semantics: Spark with ANSI mode off (Spark 4 turns it on), timestamps in UTC as on Glue.
 spark.conf.set("spark.sql.ansi.enabled", "false")
 spark.conf.set("spark.sql.session.timeZone", "UTC")
+# Parquet timestamps as LocalGlue writes them: INT64 microseconds adjusted to UTC (Spark's default is INT96).
+spark.conf.set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
 
 # Node Events CSV (S3CsvSource csv)
 # The columns LocalGlue inferred from the lake's files at export time (Glue's CSV classifier, first file).

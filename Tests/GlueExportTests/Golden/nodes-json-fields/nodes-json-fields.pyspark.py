@@ -117,6 +117,8 @@ spark = SparkSession.builder.appName("nodes-json-fields").getOrCreate()
 # LocalGlue's semantics: Spark with ANSI mode off (Spark 4 turns it on), timestamps in UTC as on Glue.
 spark.conf.set("spark.sql.ansi.enabled", "false")
 spark.conf.set("spark.sql.session.timeZone", "UTC")
+# Parquet timestamps as LocalGlue writes them: INT64 microseconds adjusted to UTC (Spark's default is INT96).
+spark.conf.set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
 
 # Node Customers JSON (S3JsonSource source)
 CustomersJSON_source = spark.read.format("json").options(**{"multiLine": "false", "mode": "DROPMALFORMED", "recursiveFileLookup": "true"}).schema("`customer_id` bigint, `name` string, `email` string, `phone` string, `legacy` string, `created_at` timestamp").load(_paths(args.path_0, ["s3://raw/customers/"]))

@@ -73,6 +73,8 @@ spark = SparkSession.builder.appName("nodes-split-sql").getOrCreate()
 # LocalGlue's semantics: Spark with ANSI mode off (Spark 4 turns it on), timestamps in UTC as on Glue.
 spark.conf.set("spark.sql.ansi.enabled", "false")
 spark.conf.set("spark.sql.session.timeZone", "UTC")
+# Parquet timestamps as LocalGlue writes them: INT64 microseconds adjusted to UTC (Spark's default is INT96).
+spark.conf.set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
 
 # Node Events (S3CsvSource events)
 Events_events = spark.read.format("csv").options(**{"header": "true", "sep": "\t", "quote": "\x00", "escape": "\"", "multiLine": "false", "mode": "DROPMALFORMED", "recursiveFileLookup": "true"}).schema("`id` bigint, `country` string, `amount` double").load(_paths(args.path_0, ["s3://raw/events/"]))

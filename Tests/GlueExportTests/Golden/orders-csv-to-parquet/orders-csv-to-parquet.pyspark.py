@@ -132,6 +132,8 @@ spark = SparkSession.builder.appName("orders-csv-to-parquet").getOrCreate()
 # LocalGlue's semantics: Spark with ANSI mode off (Spark 4 turns it on), timestamps in UTC as on Glue.
 spark.conf.set("spark.sql.ansi.enabled", "false")
 spark.conf.set("spark.sql.session.timeZone", "UTC")
+# Parquet timestamps as LocalGlue writes them: INT64 microseconds adjusted to UTC (Spark's default is INT96).
+spark.conf.set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
 
 # Node Orders CSV (S3CsvSource node-1)
 OrdersCSV_node1 = spark.read.format("csv").options(**{"header": "true", "sep": ",", "quote": "\"", "escape": "\"", "multiLine": "false", "mode": "DROPMALFORMED", "recursiveFileLookup": "true"}).schema("`order_id` string, `amount` string, `country` string, `order_date` string").load(_paths(args.path_0, ["s3://my-raw-bucket/orders/"]))
