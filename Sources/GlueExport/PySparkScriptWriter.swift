@@ -220,8 +220,16 @@ struct PySparkScriptWriter {
                 code = lines.joined(separator: "\n")
             case .fillMissingValues:
                 throw refuse("FillMissingValues imputes values with Glue's machine-learning transform (awsglueml), which plain Spark does not have")
-            case .spigot:
-                throw refuse("Spigot writes a sample whose rows depend on Glue's record order and sampling; remove the node, or export to glue")
+            case .spigot(let spigot):
+                if spigot.prob != nil {
+                    throw refuse("Spigot with Prob draws records with LocalGlue's seeded generator, which Spark's sampling does not reproduce; use Topk, or export to glue")
+                }
+                needs.insert("json")
+                let count = spigot.topk ?? 100
+                let path = option(id, node, paths: [spigot.path], many: false)
+                code = "# Spigot: the first \(count) records in the frame's order as JSON Lines under its path; every record passes on.\n"
+                code += "_json_ready(spark.createDataFrame(\(input()).take(\(count)), \(input()).schema)).coalesce(1).write.mode(\"overwrite\").format(\"json\").options(**{\"ignoreNullFields\": \"false\"}).save(\(path))\n"
+                code += "\(name) = \(input())"
             case .s3DirectTarget(let target):
                 let compression = (target.compression ?? "").lowercased()
                 var writeOptions: [(String, String)] = []

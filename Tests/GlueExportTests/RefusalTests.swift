@@ -31,7 +31,9 @@ import Testing
         #expect(error.message.hasPrefix("node 'Impute' [step] (FillMissingValues) cannot be exported to pyspark: "))
         #expect(try refusal(fill, .glue) == nil)
         let spigot = try job(Self.parquet + #", "step": {"Spigot": {"Name": "Peek", "Inputs": ["src"], "Path": "s3://s/p/", "Prob": 0.5}}, "# + Self.target)
-        #expect(try refusal(spigot, .pyspark)?.message.hasPrefix("node 'Peek' [step] (Spigot) cannot be exported to pyspark") == true)
+        #expect(try refusal(spigot, .pyspark)?.message.hasPrefix("node 'Peek' [step] (Spigot) cannot be exported to pyspark: Spigot with Prob") == true)
+        let topk = try job(Self.parquet + #", "step": {"Spigot": {"Name": "Peek", "Inputs": ["src"], "Path": "s3://s/p/", "Topk": 5}}, "# + Self.target)
+        #expect(try refusal(topk, .pyspark) == nil)
     }
 
     @Test func csvSourceWithoutDeclaredColumnsIsRefusedForPySpark() throws {
