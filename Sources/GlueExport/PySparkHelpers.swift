@@ -224,6 +224,36 @@ enum PySparkHelpers {
 
         """
 
+    static let fillMissingValues = """
+        def _fill_missing_values(df, imputed, filled):
+            \"\"\"LocalGlue's FillMissingValues, a documented simple imputation (not Glue's ML model): the nulls
+            of a numeric field get the mean of its values (rounded half away from zero for integers), of
+            another field its most frequent value (ties: the first in the frame's order), in a new field.\"\"\"
+            matches = [f for f in df.schema.fields if f.name == imputed] or [f for f in df.schema.fields if f.name.lower() == imputed.lower()]
+            field = matches[0]
+            column = F.col("`" + field.name.replace("`", "``") + "`")
+            kind = _family(field.dataType.simpleString())
+            fill = F.lit(None).cast(field.dataType)
+            if kind in ("integral", "fractional", "decimal"):
+                mean = df.agg(F.avg(column.cast("double"))).collect()[0][0]
+                if mean is not None:
+                    if kind == "integral":
+                        text = str(int(abs(mean) + 0.5) * (1 if mean >= 0 else -1))
+                    else:
+                        text = repr(float(mean))
+                    fill = F.lit(text).cast(field.dataType)
+            else:
+                counted = (df.select(column.alias("value"), F.monotonically_increasing_id().alias("position"))
+                           .where(F.col("value").isNotNull())
+                           .groupBy("value").agg(F.count(F.lit(1)).alias("count"), F.min("position").alias("first"))
+                           .orderBy(F.desc("count"), F.asc("first")).limit(1).collect())
+                if counted:
+                    fill = F.lit(counted[0]["value"]).cast(field.dataType)
+            return df.withColumn(filled, F.coalesce(column, fill))
+
+
+        """
+
     static let catalogTarget = """
         def _table_columns(df, data_columns, added_columns, partition_keys):
             \"\"\"A catalog target's files follow the table: its data columns in order, cast to their types

@@ -218,8 +218,10 @@ struct PySparkScriptWriter {
                 for alias in sql.sqlAliases { lines.append("\(exporter.names[alias.from]).createOrReplaceTempView(\(PythonLiteral.string(alias.alias)))") }
                 lines.append("\(name) = spark.sql(\(PythonLiteral.block(sql.sqlQuery)))")
                 code = lines.joined(separator: "\n")
-            case .fillMissingValues:
-                throw refuse("FillMissingValues imputes values with Glue's machine-learning transform (awsglueml), which plain Spark does not have")
+            case .fillMissingValues(let fill):
+                needs.insert("fillMissingValues")
+                let filled = fill.filledPath.flatMap { $0.isEmpty ? nil : $0 } ?? "\(fill.imputedPath)_filled"
+                code = "\(name) = _fill_missing_values(\(input()), \(PythonLiteral.string(fill.imputedPath)), \(PythonLiteral.string(filled)))"
             case .spigot(let spigot):
                 if spigot.prob != nil {
                     throw refuse("Spigot with Prob draws records with LocalGlue's seeded generator, which Spark's sampling does not reproduce; use Topk, or export to glue")
@@ -331,6 +333,7 @@ struct PySparkScriptWriter {
         if needs.contains("catalogTarget") { script += PySparkHelpers.catalogTarget }
         if needs.contains("json") { script += PySparkHelpers.jsonTarget }
         if needs.contains("catalogSource") { script += PySparkHelpers.catalogSource }
+        if needs.contains("fillMissingValues") { script += PySparkHelpers.fillMissingValues }
         script += """
             spark = SparkSession.builder.appName(\(PythonLiteral.string(exporter.job.name))).getOrCreate()
             # LocalGlue's semantics: Spark with ANSI mode off (Spark 4 turns it on), timestamps in UTC as on Glue.

@@ -27,9 +27,7 @@ import Testing
     ]
 
     /// Job and target pairs that are refused; their message is golden too.
-    static let refused: Set<String> = [
-        "nodes-glue-only/pyspark",
-    ]
+    static let refused: Set<String> = []
 
     @Test(arguments: jobs, ExportTarget.allCases)
     func exportedFilesMatchTheGoldenFiles(path: String, target: ExportTarget) throws {

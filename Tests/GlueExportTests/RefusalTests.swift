@@ -24,14 +24,12 @@ import Testing
     static let target = #""out": {"S3DirectTarget": {"Name": "Out", "Inputs": ["step"], "Path": "s3://curated/out/", "Format": "parquet"}}"#
     static let parquet = #""src": {"S3ParquetSource": {"Name": "Src", "Paths": ["s3://raw/in/"]}}"#
 
-    @Test func fillMissingValuesAndSpigotAreRefusedForPySparkByName() throws {
-        let fill = try job(Self.parquet + #", "step": {"FillMissingValues": {"Name": "Impute", "Inputs": ["src"], "ImputedPath": "v"}}, "# + Self.target)
-        let error = try #require(try refusal(fill, .pyspark))
-        #expect(error.code == .invalidInput)
-        #expect(error.message.hasPrefix("node 'Impute' [step] (FillMissingValues) cannot be exported to pyspark: "))
-        #expect(try refusal(fill, .glue) == nil)
+    @Test func spigotWithProbIsRefusedForPySparkByName() throws {
         let spigot = try job(Self.parquet + #", "step": {"Spigot": {"Name": "Peek", "Inputs": ["src"], "Path": "s3://s/p/", "Prob": 0.5}}, "# + Self.target)
-        #expect(try refusal(spigot, .pyspark)?.message.hasPrefix("node 'Peek' [step] (Spigot) cannot be exported to pyspark: Spigot with Prob") == true)
+        let error = try #require(try refusal(spigot, .pyspark))
+        #expect(error.code == .invalidInput)
+        #expect(error.message.hasPrefix("node 'Peek' [step] (Spigot) cannot be exported to pyspark: Spigot with Prob"))
+        #expect(try refusal(spigot, .glue) == nil)
         let topk = try job(Self.parquet + #", "step": {"Spigot": {"Name": "Peek", "Inputs": ["src"], "Path": "s3://s/p/", "Topk": 5}}, "# + Self.target)
         #expect(try refusal(topk, .pyspark) == nil)
     }
