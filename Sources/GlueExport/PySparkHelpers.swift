@@ -254,6 +254,19 @@ enum PySparkHelpers {
 
         """
 
+    static let dropDuplicates = """
+        def _drop_duplicates(df, names):
+            \"\"\"DropDuplicates on some fields as LocalGlue runs it: of each set of rows equal in those fields
+            (nulls equal), the first in the frame's order is kept; Spark's dropDuplicates keeps any one.\"\"\"
+            from pyspark.sql import Window
+            position, rank = "__localglue_position", "__localglue_rank"
+            ordered = df.withColumn(position, F.monotonically_increasing_id())
+            window = Window.partitionBy(*[_col([name]) for name in names]).orderBy(position)
+            return ordered.withColumn(rank, F.row_number().over(window)).where(F.col(rank) == 1).drop(position, rank)
+
+
+        """
+
     static let catalogTarget = """
         def _table_columns(df, data_columns, added_columns, partition_keys):
             \"\"\"A catalog target's files follow the table: its data columns in order, cast to their types

@@ -187,7 +187,12 @@ struct PySparkScriptWriter {
                 code = "\(name) = _aggregate(\(input()), [\(groups)], [\(aggs)])"
             case .dropDuplicates(let drop):
                 let columns = try topLevel(drop.columns ?? [], "DropDuplicates columns")
-                code = "\(name) = \(input()).dropDuplicates(" + (columns.isEmpty ? "" : PythonLiteral.list(columns)) + ")"
+                if columns.isEmpty {
+                    code = "\(name) = \(input()).dropDuplicates()"
+                } else {
+                    needs.insert("dropDuplicates")
+                    code = "\(name) = _drop_duplicates(\(input()), \(PythonLiteral.list(columns)))"
+                }
             case .dropNullFields(let drop):
                 needs.insert("dropNullFields")
                 let boxes = drop.nullCheckBoxList
@@ -334,6 +339,7 @@ struct PySparkScriptWriter {
         if needs.contains("json") { script += PySparkHelpers.jsonTarget }
         if needs.contains("catalogSource") { script += PySparkHelpers.catalogSource }
         if needs.contains("fillMissingValues") { script += PySparkHelpers.fillMissingValues }
+        if needs.contains("dropDuplicates") { script += PySparkHelpers.dropDuplicates }
         script += """
             spark = SparkSession.builder.appName(\(PythonLiteral.string(exporter.job.name))).getOrCreate()
             # LocalGlue's semantics: Spark with ANSI mode off (Spark 4 turns it on), timestamps in UTC as on Glue.

@@ -75,6 +75,15 @@ def _aggregate(df, groups, aggs):
         functions.append(function(_col(column)))
     return df.groupBy(*[_col(g) for g in groups]).agg(*functions) if groups else df.agg(*functions)
 
+def _drop_duplicates(df, names):
+    """DropDuplicates on some fields as LocalGlue runs it: of each set of rows equal in those fields
+    (nulls equal), the first in the frame's order is kept; Spark's dropDuplicates keeps any one."""
+    from pyspark.sql import Window
+    position, rank = "__localglue_position", "__localglue_rank"
+    ordered = df.withColumn(position, F.monotonically_increasing_id())
+    window = Window.partitionBy(*[_col([name]) for name in names]).orderBy(position)
+    return ordered.withColumn(rank, F.row_number().over(window)).where(F.col(rank) == 1).drop(position, rank)
+
 spark = SparkSession.builder.appName("nodes-join-union-aggregate").getOrCreate()
 # LocalGlue's semantics: Spark with ANSI mode off (Spark 4 turns it on), timestamps in UTC as on Glue.
 spark.conf.set("spark.sql.ansi.enabled", "false")
@@ -117,7 +126,7 @@ Grandtotal_grand.write.mode("overwrite").format("parquet").options(**{"compressi
 Join_joined = Union_allorders.join(Customers_customers, (Union_allorders["customer_id"] == Customers_customers["cust_id"]), "inner")
 
 # Node Drop Duplicates (DropDuplicates unique)
-DropDuplicates_unique = Join_joined.dropDuplicates(["order_id"])
+DropDuplicates_unique = _drop_duplicates(Join_joined, ["order_id"])
 
 # Node Aggregate (Aggregate totals)
 Aggregate_totals = _aggregate(DropDuplicates_unique, [["country"]], [(["amount"], "sum"), (["order_id"], "countDistinct"), (["amount"], "avg"), (["amount"], "sumDistinct")])
