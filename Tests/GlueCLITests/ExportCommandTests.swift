@@ -53,6 +53,9 @@ import Testing
             let result = await runLocalGlue(["--lake", lake, "export", Self.job, "--target", "emr"])
             #expect(result.exitCode == 252)
             #expect(result.error.contains("--target"))
+            let location = await runLocalGlue(["--lake", lake, "export", Self.job, "--target", "glue", "--script-location", "/tmp/job.py"])
+            #expect(location.exitCode == 252)
+            #expect(location.error.contains("--script-location"))
         }
     }
 }

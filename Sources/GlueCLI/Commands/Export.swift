@@ -39,6 +39,9 @@ struct Export: AsyncParsableCommand {
         guard let exportTarget = ExportTarget(rawValue: target) else {
             throw ParameterError(option: "--target", reason: "must be glue or pyspark, not \(target)")
         }
+        if let scriptLocation, !scriptLocation.hasPrefix("s3://") {
+            throw ParameterError(option: "--script-location", reason: "must be an s3:// URL, not \(scriptLocation)")
+        }
         let lake = try LakeContext.open(global)
         let text = try ParameterInput.text(jobFile.hasPrefix("file://") ? jobFile : "file://" + jobFile, option: "JOB.json")
         let definition = try JobDefinition.decode(json: Data(text.utf8))
