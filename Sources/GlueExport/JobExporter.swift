@@ -104,6 +104,14 @@ public struct JobExporter: Sendable {
     /// Glue Studio's default script location: `s3://aws-glue-assets-ACCOUNT-REGION/scripts/JOB.py`.
     public var defaultScriptLocation: String { "s3://aws-glue-assets-\(accountID)-\(region)/scripts/\(job.name).py" }
 
+    /// The job's name as a file name: `/` (allowed in Glue job names) becomes `_`, and a leading
+    /// `.` too, so every file lands in the output folder itself.
+    var fileBase: String {
+        var base = job.name.replacingOccurrences(of: "/", with: "_")
+        if base.hasPrefix(".") { base = "_" + base.dropFirst() }
+        return base
+    }
+
     /// The files of an export.
     ///
     /// - Parameter scriptLocation: where the Glue script will be uploaded (`--script-location`);
@@ -120,13 +128,13 @@ public struct JobExporter: Sendable {
             let createJob = try CreateJobDocument.json(job: job, scriptLocation: scriptLocation ?? defaultScriptLocation)
             let iam = RoleScripts(role: role, jobName: job.name, version: version)
             return [
-                ExportedFile(name: "\(job.name).py", contents: script),
-                ExportedFile(name: "\(job.name).create-job.json", contents: createJob),
-                ExportedFile(name: "\(job.name).iam.sh", contents: iam.shell()),
-                ExportedFile(name: "\(job.name).cloudformation.yaml", contents: iam.cloudFormation()),
+                ExportedFile(name: "\(fileBase).py", contents: script),
+                ExportedFile(name: "\(fileBase).create-job.json", contents: createJob),
+                ExportedFile(name: "\(fileBase).iam.sh", contents: iam.shell()),
+                ExportedFile(name: "\(fileBase).cloudformation.yaml", contents: iam.cloudFormation()),
             ]
         case .pyspark:
-            return [ExportedFile(name: "\(job.name).pyspark.py", contents: try PySparkScriptWriter(exporter: self).write())]
+            return [ExportedFile(name: "\(fileBase).pyspark.py", contents: try PySparkScriptWriter(exporter: self).write())]
         }
     }
 }

@@ -57,6 +57,13 @@ import Testing
         }
     }
 
+    @Test func fileNamesStayInTheOutputFolder() throws {
+        var job = try ExportTestLake.job("Tests/GlueExportTests/Jobs/nodes-json-fields.json")
+        job.name = ".team/nightly job"
+        let names = try ExportTestLake().exporter(job).export(.glue).map(\.name)
+        #expect(names == ["_team_nightly job.py", "_team_nightly job.create-job.json", "_team_nightly job.iam.sh", "_team_nightly job.cloudformation.yaml"])
+    }
+
     @Test func scriptLocationDefaultsToGlueStudiosAssetsBucket() throws {
         let job = try ExportTestLake.job("SampleData/jobs/rds-snapshot-orders.json")
         let exporter = try ExportTestLake().exporter(job)
