@@ -54,9 +54,17 @@ struct RoleScripts {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// An AWS managed policy's ARN as it is; a customer managed one in the deploying account.
+    /// An AWS managed policy's ARN as it is; a customer managed one in the deploying account. IAM
+    /// paths may hold any printable ASCII (`$`, `` ` ``, `"`), so a path or name with anything but
+    /// IAM's name characters is appended single-quoted, never inside the double quotes.
     func arnExpression(_ policy: ExportedRole.Managed) -> String {
-        policy.isAWSManaged ? Self.quote(policy.arn) : "\"arn:aws:iam::${ACCOUNT_ID}:policy\(policy.path)\(policy.name)\""
+        guard !policy.isAWSManaged else { return Self.quote(policy.arn) }
+        let suffix = policy.path + policy.name
+        let plain = suffix.unicodeScalars.allSatisfy { scalar in
+            ("0"..."9").contains(scalar) || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+                || "+=,.@_/-".unicodeScalars.contains(scalar)
+        }
+        return plain ? "\"arn:aws:iam::${ACCOUNT_ID}:policy\(suffix)\"" : "\"arn:aws:iam::${ACCOUNT_ID}:policy\"" + Self.quote(suffix)
     }
 
     /// A single-quoted shell word (`'` written as `'"'"'`).

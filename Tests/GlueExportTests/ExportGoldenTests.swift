@@ -1,6 +1,7 @@
 import Foundation
 import GlueCore
 import GlueExport
+import GlueIAM
 import GlueJobs
 import GlueTesting
 import Testing
@@ -62,6 +63,20 @@ import Testing
         job.name = ".team/nightly job"
         let names = try ExportTestLake().exporter(job).export(.glue).map(\.name)
         #expect(names == ["_team_nightly job.py", "_team_nightly job.create-job.json", "_team_nightly job.iam.sh", "_team_nightly job.cloudformation.yaml"])
+    }
+
+    @Test func policyPathsWithShellCharactersStayInSingleQuotes() throws {
+        let lake = try ExportTestLake()
+        // IAM paths may hold any printable ASCII; none of it may reach the shell unquoted.
+        let odd = try lake.iam.createPolicy(
+            policyName: "odd", policyDocument: #"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}"#,
+            path: "/$(id)`id`\"/")
+        try lake.iam.attachRolePolicy(roleName: "GlueJobRole", policyArn: odd.arn)
+        let job = try ExportTestLake.job("Tests/GlueExportTests/Jobs/nodes-json-fields.json")
+        let files = try lake.exporter(job).export(.glue)
+        let script = try #require(files.first { $0.name.hasSuffix(".iam.sh") }).contents
+        #expect(script.contains(#"--policy-arn "arn:aws:iam::${ACCOUNT_ID}:policy"'/$(id)`id`"/odd'"#))
+        #expect(script.contains(#"--policy-arn "arn:aws:iam::${ACCOUNT_ID}:policy/glue-job-data""#))
     }
 
     @Test func scriptLocationDefaultsToGlueStudiosAssetsBucket() throws {
