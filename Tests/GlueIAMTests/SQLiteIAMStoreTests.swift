@@ -66,6 +66,29 @@ import Foundation
         #expect(try store.listRoles().isEmpty)
     }
 
+    @Test("Paths follow IAM's pattern: / at both ends, printable ASCII without spaces in between")
+    func paths() throws {
+        let store = try store()
+        let document = #"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}"#
+        #expect(try store.createPolicy(policyName: "odd", policyDocument: document, path: "/$(id)`x`\"/").arn == "arn:aws:iam::123456789012:policy/$(id)`x`\"/odd")
+        for bad in ["/a b/", "/tab\t/", "/é/", "no-slash/", "/no-slash"] {
+            #expect(throws: GlueError.self) { try store.createPolicy(policyName: "p", policyDocument: document, path: bad) }
+            #expect(throws: GlueError.self) {
+                try store.createRole(roleName: "r", assumeRolePolicyDocument: try sample("data-lake-test-job-role.trust-policy.json"), path: bad)
+            }
+        }
+        do {
+            _ = try store.createPolicy(policyName: "p", policyDocument: document, path: "/a b/")
+            Issue.record("a path with a space was accepted")
+        } catch {
+            #expect(error.code == .validationError)
+            #expect(error.message.contains("Member must satisfy regular expression pattern"))
+        }
+        // Nothing was stored by the refused calls: the names are still free.
+        #expect(try store.createPolicy(policyName: "p", policyDocument: document, path: "/ok/").arn == "arn:aws:iam::123456789012:policy/ok/p")
+        #expect(try store.createRole(roleName: "r", assumeRolePolicyDocument: try sample("data-lake-test-job-role.trust-policy.json")).roleName == "r")
+    }
+
     @Test("Inline and managed policies, attachments and boundaries")
     func policies() throws {
         let store = try store()

@@ -123,6 +123,12 @@ public final class SQLiteIAMStore: Sendable {
                 .validationError,
                 "The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.")
         }
+        // IAM's pattern for paths: (\u002F)|(\u002F[\u0021-\u007E]+\u002F), printable ASCII without spaces.
+        guard path.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value <= 0x7E }) else {
+            throw GlueError(
+                .validationError,
+                "1 validation error detected: Value '\(path)' at 'path' failed to satisfy constraint: Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)")
+        }
     }
 
     private static func randomID(_ prefix: String) -> String {
