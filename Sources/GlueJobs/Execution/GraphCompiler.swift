@@ -74,11 +74,7 @@ struct GraphCompiler {
             addScan(S3FileScan(schema: schema, name: "S3ParquetSource", objects: objects, decoder: decoder, control: control), id: id)
         case .s3CsvSource(let source):
             let objects = try listObjects(paths: source.paths, recurse: source.recurse ?? true, exclusions: source.exclusions ?? [], id: id, maxBand: source.maxBand)
-            var options = try CSVOptions(formatOptions: [
-                "separator": try Self.separator(source.separator), "quoteChar": Self.quoteChar(source.quoteChar),
-                "escaper": source.escaper ?? "", "withHeader": String(source.withHeader ?? false),
-                "skipFirst": String(source.skipFirst ?? false), "multiLine": String(source.multiline ?? false),
-            ])
+            var options = try SourceSchemaInference.csvOptions(source)
             var schema = try declaredSchema(source.outputSchemas) ?? Schema([])
             if schema.count == 0 {
                 if let first = objects.first {
@@ -96,9 +92,7 @@ struct GraphCompiler {
             addScan(S3FileScan(schema: schema, name: "S3CsvSource", objects: objects, decoder: CSVFileDecoder(store: store, reader: reader, nodeID: id), control: control), id: id)
         case .s3JsonSource(let source):
             let objects = try listObjects(paths: source.paths, recurse: source.recurse ?? true, exclusions: source.exclusions ?? [], id: id, maxBand: source.maxBand)
-            var formatOptions = ["multiLine": String(source.multiline ?? false)]
-            if let path = source.jsonPath, !path.isEmpty { formatOptions["jsonPath"] = path }
-            let options = try JSONOptions(formatOptions: formatOptions)
+            let options = try SourceSchemaInference.jsonOptions(source)
             var schema = try declaredSchema(source.outputSchemas) ?? Schema([])
             if schema.count == 0 { schema = try JSONFileDecoder.inferSchema(objects, store: store, options: options) }
             let reader = try JSONReader(schema: schema, options: options, workers: pipeline.options.parallelism)

@@ -18,19 +18,12 @@ public enum SourceSchemaInference {
             guard source.outputSchemas?.first?.columns?.isEmpty ?? true else { return nil }
             let objects = try S3ObjectListing.objects(in: store, paths: source.paths, recurse: source.recurse ?? true, exclusions: source.exclusions ?? [])
             guard let first = objects.first else { return nil }
-            let options = try CSVOptions(formatOptions: [
-                "separator": try GraphCompiler.separator(source.separator), "quoteChar": GraphCompiler.quoteChar(source.quoteChar),
-                "escaper": source.escaper ?? "", "withHeader": String(source.withHeader ?? false),
-                "skipFirst": String(source.skipFirst ?? false), "multiLine": String(source.multiline ?? false),
-            ])
-            return try CSVFileDecoder.sniff(first, store: store, options: options, header: source.withHeader ?? false).schema
+            return try CSVFileDecoder.sniff(first, store: store, options: try csvOptions(source), header: source.withHeader ?? false).schema
         case .s3JsonSource(let source):
             guard source.outputSchemas?.first?.columns?.isEmpty ?? true else { return nil }
             let objects = try S3ObjectListing.objects(in: store, paths: source.paths, recurse: source.recurse ?? true, exclusions: source.exclusions ?? [])
             guard !objects.isEmpty else { return nil }
-            var formatOptions = ["multiLine": String(source.multiline ?? false)]
-            if let path = source.jsonPath, !path.isEmpty { formatOptions["jsonPath"] = path }
-            return try JSONFileDecoder.inferSchema(objects, store: store, options: try JSONOptions(formatOptions: formatOptions))
+            return try JSONFileDecoder.inferSchema(objects, store: store, options: try jsonOptions(source))
         case .s3ParquetSource(let source):
             guard source.outputSchemas?.first?.columns?.isEmpty ?? true else { return nil }
             let objects = try S3ObjectListing.objects(in: store, paths: source.paths, recurse: source.recurse ?? true, exclusions: source.exclusions ?? [])
@@ -39,5 +32,22 @@ public enum SourceSchemaInference {
         default:
             return nil
         }
+    }
+
+    /// The reader options of an S3CsvSource, as a run reads it (one definition for the graph
+    /// compiler and for inference, so an exported schema cannot drift from a run's).
+    static func csvOptions(_ source: S3CsvSourceNode) throws(GlueError) -> CSVOptions {
+        try CSVOptions(formatOptions: [
+            "separator": try GraphCompiler.separator(source.separator), "quoteChar": GraphCompiler.quoteChar(source.quoteChar),
+            "escaper": source.escaper ?? "", "withHeader": String(source.withHeader ?? false),
+            "skipFirst": String(source.skipFirst ?? false), "multiLine": String(source.multiline ?? false),
+        ])
+    }
+
+    /// The reader options of an S3JsonSource, as a run reads it.
+    static func jsonOptions(_ source: S3JsonSourceNode) throws(GlueError) -> JSONOptions {
+        var formatOptions = ["multiLine": String(source.multiline ?? false)]
+        if let path = source.jsonPath, !path.isEmpty { formatOptions["jsonPath"] = path }
+        return try JSONOptions(formatOptions: formatOptions)
     }
 }
