@@ -156,7 +156,7 @@ def sample_jobs():
     return jobs
 
 
-def workload_jobs(scratch):
+def workload_jobs():
     sys.path.insert(0, WORKLOADS)
     import run as workload_runner  # Benchmarks/workloads/run.py: the seeded event generator
     folder, _, _ = workload_runner.prepare_input(WORKLOAD_ROWS)
@@ -573,7 +573,7 @@ def main():
     scratch = os.path.abspath(args.keep) if args.keep else tempfile.mkdtemp(prefix="localglue-spark-check-")
     os.makedirs(scratch, exist_ok=True)
     began = time.monotonic()
-    jobs = sample_jobs() + case_jobs() + workload_jobs(scratch)
+    jobs = sample_jobs() + case_jobs() + workload_jobs()
     if args.only:
         jobs = [job for job in jobs if any(part in job.name for part in args.only)]
 
